@@ -1,0 +1,62 @@
+/**
+ * Background (MV3 service worker in Chrome, event page in Firefox).
+ * Owns settings writes, per-tab findings counts, and runtime registration of the
+ * content script on hosts the agent enabled through an optional host permission.
+ * Makes no network requests.
+ */
+import browser from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import { parseMessage, type Message } from '../shared/messages';
+import { handleTabMessage, handleCount, forgetTab, resetTab } from './counts';
+import { addIgnoredPhrase, addDisabledRule, ensureSettings } from './store';
+import { reconcileRegistrations, unregisterOrigins } from './sites';
+
+function isFromOwnExtensionPage(sender: Runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && !sender.tab && typeof sender.url === 'string' &&
+    sender.url.startsWith(browser.runtime.getURL(''));
+}
+
+function isFromContentScript(sender: Runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && sender.tab !== undefined && typeof sender.tab.id === 'number';
+}
+
+async function handle(msg: Message, sender: Runtime.MessageSender): Promise<unknown> {
+  switch (msg.type) {
+    case 'findings-count':
+      if (!isFromContentScript(sender)) return undefined;
+      return handleCount(sender.tab!.id!, sender.frameId ?? 0, msg.count);
+    case 'ignore-phrase':
+      if (!isFromContentScript(sender)) return undefined;
+      return addIgnoredPhrase(msg.phrase);
+    case 'disable-rule':
+      if (!isFromContentScript(sender)) return undefined;
+      return addDisabledRule(msg.ruleId);
+    case 'get-tab-state':
+    case 'set-site-enabled':
+    case 'set-enabled':
+    case 'site-permission-granted':
+      if (!isFromOwnExtensionPage(sender)) return undefined;
+      return handleTabMessage(msg);
+  }
+}
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+  const msg = parseMessage(raw);
+  if (!msg) return undefined; // wrong shape: ignore silently
+  return handle(msg, sender).catch((err: unknown) => {
+    console.warn('[tactful] message failed', msg.type, err);
+    return undefined;
+  });
+});
+
+browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+browser.tabs.onUpdated.addListener((tabId, info) => {
+  if (info.status === 'loading') void resetTab(tabId);
+});
+
+browser.runtime.onInstalled.addListener(() => {
+  void ensureSettings();
+  void reconcileRegistrations();
+});
+browser.runtime.onStartup.addListener(() => void reconcileRegistrations());
+browser.permissions.onRemoved.addListener((p) => void unregisterOrigins(p.origins ?? []));

@@ -1,0 +1,43 @@
+/** The engine, per field, plus the agent's filters (dismissed, ignored phrases, disabled rules). */
+import { createAnalyzer } from '../engine/index';
+import type { AnalysisResult, Finding } from '../engine/types';
+import { normalizePhrase } from '../shared/settings';
+
+export type { AnalysisResult, Finding, Tip, Category } from '../engine/types';
+
+export interface Filters {
+  ignored: ReadonlySet<string>;
+  disabledRules: ReadonlySet<string>;
+}
+
+export interface FieldAnalyzer {
+  analyze(text: string): AnalysisResult;
+}
+
+export function newAnalyzer(): FieldAnalyzer {
+  return createAnalyzer();
+}
+
+export function findingKey(f: Pick<Finding, 'ruleId' | 'text'>): string {
+  return `${f.ruleId}\u0000${normalizePhrase(f.text)}`;
+}
+
+export function visibleFindings(all: readonly Finding[], filters: Filters, dismissed: ReadonlySet<string>): Finding[] {
+  return all.filter(
+    (f) =>
+      !filters.disabledRules.has(f.ruleId) &&
+      !filters.ignored.has(normalizePhrase(f.text)) &&
+      !dismissed.has(findingKey(f)) &&
+      f.end > f.start,
+  );
+}
+
+/** The finding under a caret offset: inside the span, or touching it. */
+export function findingAt(findings: readonly Finding[], offset: number): Finding | null {
+  let touching: Finding | null = null;
+  for (const f of findings) {
+    if (f.start <= offset && offset < f.end) return f;
+    if (offset === f.end && !touching) touching = f;
+  }
+  return touching;
+}

@@ -1,0 +1,39 @@
+/** The per-field badge: its text is the number of findings; clicking opens the panel. */
+import type { Box } from './geometry';
+
+export function createBadge(doc: Document, onOpen: () => void): HTMLButtonElement {
+  const b = doc.createElement('button');
+  b.type = 'button';
+  b.setAttribute('data-tactful', 'badge');
+  b.setAttribute('aria-haspopup', 'dialog');
+  b.setAttribute('aria-expanded', 'false');
+  b.addEventListener('mousedown', (e) => e.preventDefault());
+  b.addEventListener('click', (e) => {
+    e.preventDefault();
+    e.stopPropagation();
+    onOpen();
+  });
+  setBadgeCount(b, 0);
+  return b;
+}
+
+export function setBadgeCount(b: HTMLElement, n: number): void {
+  b.textContent = String(n);
+  b.setAttribute('data-count', String(n));
+  b.setAttribute(
+    'aria-label',
+    n === 0 ? 'Tactful: no suggestions' : `Tactful: ${n} suggestion${n === 1 ? '' : 's'}. Show list`,
+  );
+}
+
+/** Bottom-right corner inside the field. */
+export function placeBadge(b: HTMLElement, field: Box | null): void {
+  if (!field || field.width < 40 || field.height < 16) {
+    b.style.display = 'none';
+    return;
+  }
+  b.style.display = '';
+  const size = b.offsetWidth || 22;
+  b.style.left = `${Math.round(field.left + field.width - size - 8)}px`;
+  b.style.top = `${Math.round(field.top + field.height - size - 6)}px`;
+}

@@ -1,0 +1,101 @@
+/** The suggestion card for one finding. Built with DOM APIs and textContent only. */
+import type { Finding } from './analyzer';
+import { CATEGORY_STYLES } from './categories';
+
+export interface CardActions {
+  apply(index: number): void;
+  dismiss(): void;
+  ignore(): void;
+  disableRule(): void;
+  close(): void;
+}
+
+let seq = 0;
+
+function button(doc: Document, role: string, text: string, onClick: () => void, label?: string): HTMLButtonElement {
+  const b = doc.createElement('button');
+  b.type = 'button';
+  b.setAttribute('data-tactful', role);
+  b.textContent = text;
+  if (label) b.setAttribute('aria-label', label);
+  // Keep focus and selection in the editor when the card is used with the mouse.
+  b.addEventListener('mousedown', (e) => e.preventDefault());
+  b.addEventListener('click', (e) => {
+    e.preventDefault();
+    e.stopPropagation();
+    onClick();
+  });
+  return b;
+}
+
+export function renderCard(doc: Document, f: Finding, actions: CardActions, error?: string): HTMLElement {
+  const id = `tactful-card-${++seq}`;
+  const style = CATEGORY_STYLES[f.category];
+  const card = doc.createElement('div');
+  card.setAttribute('data-tactful', 'card');
+  card.setAttribute('role', 'dialog');
+  card.setAttribute('aria-labelledby', `${id}-title`);
+  card.setAttribute('aria-describedby', `${id}-msg`);
+  card.setAttribute('data-category', f.category);
+  card.setAttribute('data-rule', f.ruleId);
+
+  const head = doc.createElement('div');
+  head.className = 'head';
+  const title = doc.createElement('span');
+  title.id = `${id}-title`;
+  title.className = 'swatch';
+  title.setAttribute('data-category', f.category);
+  title.setAttribute('data-tactful', 'category');
+  title.textContent = style?.label ?? f.category;
+  const close = button(doc, 'close', '×', actions.close, 'Close suggestion');
+  close.className = 'close';
+  head.append(title, close);
+
+  const msg = doc.createElement('p');
+  msg.id = `${id}-msg`;
+  msg.className = 'message';
+  msg.setAttribute('data-tactful', 'message');
+  msg.textContent = f.message;
+
+  card.append(head, msg);
+
+  if (f.suggestions.length > 0) {
+    const list = doc.createElement('div');
+    list.className = 'suggestions';
+    list.setAttribute('role', 'group');
+    list.setAttribute('aria-label', 'Rewrites');
+    f.suggestions.forEach((s, i) => {
+      const b = button(doc, 'suggestion', s.replacement, () => actions.apply(i), `Replace with: ${s.replacement}`);
+      if (s.label) b.title = s.label;
+      list.appendChild(b);
+    });
+    card.appendChild(list);
+  }
+
+  if (error) {
+    const e = doc.createElement('p');
+    e.className = 'error';
+    e.setAttribute('role', 'alert');
+    e.setAttribute('data-tactful', 'error');
+    e.textContent = error;
+    card.appendChild(e);
+  }
+
+  const actionsRow = doc.createElement('div');
+  actionsRow.className = 'actions';
+  actionsRow.append(
+    button(doc, 'dismiss', 'Dismiss', actions.dismiss, 'Dismiss this suggestion'),
+    button(doc, 'ignore', 'Always ignore this phrase', actions.ignore),
+    button(doc, 'disable-rule', 'Turn off this rule', actions.disableRule),
+  );
+  card.appendChild(actionsRow);
+
+  card.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      actions.close();
+    }
+  });
+  return card;
+}

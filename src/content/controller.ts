@@ -1,0 +1,386 @@
+/** Ties fields, painters and the overlay UI together for one root frame (and its same-origin iframes). */
+import { findingAt, type Filters, type Finding } from './analyzer';
+import { applyReplacement } from './apply';
+import { createBadge, placeBadge, setBadgeCount } from './badge';
+import { renderCard } from './card';
+import { isCandidate, isInternalNote } from './family';
+import { Field, type FieldHost } from './field';
+import { toRoot, type Box } from './geometry';
+import { createOverlay, type Overlay } from './overlay';
+import { BoxPainter } from './paint-boxes';
+import { HighlightPainter, highlightsSupported } from './paint-highlights';
+import { MirrorPainter } from './paint-mirror';
+import type { Painter } from './painter';
+import { renderPanel } from './panel';
+import { send, type ContentSettings } from './settings-client';
+import { Discovery } from './discovery';
+import { normalizePhrase } from '../shared/settings';
+
+/** Test hook: <html data-tactful-force-overlay> forces the overlay fallback for contenteditable. */
+const FORCE_OVERLAY_ATTR = 'data-tactful-force-overlay';
+
+interface CardState {
+  field: Field;
+  finding: Finding;
+  el: HTMLElement;
+  restore: { start: number; end: number } | null;
+}
+
+interface PanelState {
+  field: Field;
+  el: HTMLElement;
+}
+
+export class Controller implements FieldHost {
+  private fields = new Map<HTMLElement, Field>();
+  private badges = new Map<Field, HTMLButtonElement>();
+  private overlay: Overlay | null = null;
+  private discovery: Discovery | null = null;
+  private card: CardState | null = null;
+  private panel: PanelState | null = null;
+  private layoutQueued = false;
+  private countTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastCount = -1;
+  private listenedWindows = new WeakSet<Window>();
+  private filterState: Filters;
+  private checkNotes: boolean;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly rootWin: Window,
+    settings: ContentSettings,
+  ) {
+    this.filterState = { ignored: settings.ignored, disabledRules: new Set(settings.settings.disabledRules) };
+    this.checkNotes = settings.settings.checkInternalNotes;
+  }
+
+  get running(): boolean {
+    return this.discovery !== null;
+  }
+
+  start(): void {
+    if (this.discovery) return;
+    this.overlay = createOverlay(this.doc);
+    this.listenWindow(this.rootWin);
+    this.discovery = new Discovery({ found: (el) => this.addCandidate(el), pruned: () => this.prune() });
+    this.discovery.start(this.doc);
+  }
+
+  stop(): void {
+    this.discovery?.stop();
+    this.discovery = null;
+    this.closeCard(false);
+    this.closePanel(false);
+    for (const f of this.fields.values()) f.dispose();
+    this.fields.clear();
+    this.badges.clear();
+    this.overlay?.remove();
+    this.overlay = null;
+    this.queueCount();
+  }
+
+  updateSettings(s: ContentSettings, siteEnabled: boolean): void {
+    this.filterState = { ignored: s.ignored, disabledRules: new Set(s.settings.disabledRules) };
+    const notesChanged = this.checkNotes !== s.settings.checkInternalNotes;
+    this.checkNotes = s.settings.checkInternalNotes;
+    if (!siteEnabled) {
+      this.stop();
+      return;
+    }
+    if (notesChanged && this.running) this.stop();
+    if (!this.running) this.start();
+    for (const f of this.fields.values()) if (f.active) f.refilter();
+  }
+
+  // ——— discovery ———
+
+  private addCandidate(el: HTMLElement): void {
+    if (this.fields.has(el) || !isCandidate(el)) return;
+    if (!this.checkNotes && isInternalNote(el)) return;
+    const field = new Field(el, this);
+    this.fields.set(el, field);
+    const win = el.ownerDocument.defaultView;
+    if (win) this.listenWindow(win);
+  }
+
+  private prune(): void {
+    for (const [el, f] of this.fields) {
+      if (el.isConnected) continue;
+      if (this.card?.field === f) this.closeCard(false);
+      if (this.panel?.field === f) this.closePanel(false);
+      f.dispose();
+      this.badges.get(f)?.remove();
+      this.badges.delete(f);
+      this.fields.delete(el);
+    }
+    this.queueCount();
+  }
+
+  private listenWindow(win: Window): void {
+    if (this.listenedWindows.has(win)) return;
+    this.listenedWindows.add(win);
+    const relayout = () => this.queueLayout();
+    win.addEventListener('scroll', relayout, { capture: true, passive: true });
+    win.addEventListener('resize', relayout, { passive: true });
+  }
+
+  // ——— FieldHost ———
+
+  filters(): Filters {
+    return this.filterState;
+  }
+
+  makePainter(field: Field): Painter {
+    const overlay = this.ensureOverlay();
+    if (field.isTextarea) return new MirrorPainter(field.el as HTMLTextAreaElement, this.rootWin, overlay.marks);
+    const win = field.el.ownerDocument.defaultView!;
+    const forced = this.doc.documentElement.hasAttribute(FORCE_OVERLAY_ATTR) ||
+      field.el.ownerDocument.documentElement.hasAttribute(FORCE_OVERLAY_ATTR);
+    const rangeFor = (s: number, e: number) => field.rangeFor(s, e);
+    if (!forced && highlightsSupported(win)) return new HighlightPainter(field.el, rangeFor, this.rootWin);
+    return new BoxPainter(field.el, rangeFor, this.rootWin, overlay.marks);
+  }
+
+  onAnalyzed(field: Field): void {
+    const badge = this.ensureBadge(field);
+    setBadgeCount(badge, field.findings.length);
+    if (this.card?.field === field) {
+      if (!field.activeFinding) this.closeCard(false);
+      else if (field.activeFinding !== this.card.finding) this.openCard(field, field.activeFinding, false);
+    }
+    if (this.panel?.field === field) this.renderPanelFor(field, false);
+    this.queueLayout();
+    this.queueCount();
+  }
+
+  onEdited(field: Field): void {
+    if (this.card?.field === field) this.closeCard(false);
+    this.queueLayout();
+  }
+
+  onClick(field: Field): void {
+    field.flush();
+    const sel = field.selection();
+    if (!sel || sel.start !== sel.end) return;
+    const f = findingAt(field.findings, sel.start);
+    if (f) this.openCard(field, f, false);
+    else if (this.card) this.closeCard(false);
+  }
+
+  onShortcut(field: Field): void {
+    field.flush();
+    const sel = field.selection();
+    const at = sel ? sel.start : 0;
+    const f = findingAt(field.findings, at) ?? field.findings.find((x) => x.start >= at) ?? field.findings[0];
+    if (f) this.openCard(field, f, true, undefined, sel);
+    else this.openPanel(field, true);
+  }
+
+  onEscape(field: Field): boolean {
+    if (this.card?.field === field) {
+      this.closeCard(false);
+      return true;
+    }
+    if (this.panel?.field === field) {
+      this.closePanel(false);
+      return true;
+    }
+    return false;
+  }
+
+  onFocus(field: Field): void {
+    if (field.active) this.ensureBadge(field);
+    this.queueLayout();
+  }
+
+  onLayout(): void {
+    this.queueLayout();
+  }
+
+  // ——— UI ———
+
+  private ensureOverlay(): Overlay {
+    if (!this.overlay) this.overlay = createOverlay(this.doc);
+    this.overlay.ensureAttached();
+    return this.overlay;
+  }
+
+  private ensureBadge(field: Field): HTMLButtonElement {
+    let b = this.badges.get(field);
+    if (!b) {
+      b = createBadge(this.doc, () => this.togglePanel(field));
+      this.badges.set(field, b);
+      this.ensureOverlay().ui.appendChild(b);
+      setBadgeCount(b, field.findings.length);
+    }
+    return b;
+  }
+
+  private fieldBox(field: Field): Box | null {
+    const win = field.el.ownerDocument.defaultView;
+    if (!win || !field.el.isConnected) return null;
+    const r = field.el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) return null;
+    return toRoot(r, win, this.rootWin);
+  }
+
+  private queueLayout(): void {
+    if (this.layoutQueued) return;
+    this.layoutQueued = true;
+    this.rootWin.requestAnimationFrame(() => {
+      this.layoutQueued = false;
+      this.layout();
+    });
+  }
+
+  private layout(): void {
+    for (const [field, badge] of this.badges) {
+      placeBadge(badge, this.fieldBox(field));
+    }
+    if (this.card) this.placeNear(this.card.el, this.card.field.rects(this.card.finding), this.fieldBox(this.card.field));
+    if (this.panel) {
+      const box = this.fieldBox(this.panel.field);
+      const badge = this.badges.get(this.panel.field);
+      const anchor = badge?.getBoundingClientRect();
+      this.placeNear(this.panel.el, anchor ? [anchor] : [], box, true);
+    }
+  }
+
+  /** Below the anchor (or above when there is no room), inside the viewport. */
+  private placeNear(el: HTMLElement, rects: Box[], fallback: Box | null, alignRight = false): void {
+    const vw = this.rootWin.innerWidth;
+    const vh = this.rootWin.innerHeight;
+    const a = rects[0] ?? (fallback ? { left: fallback.left, top: fallback.top, width: 0, height: 0 } : null);
+    if (!a) {
+      el.style.display = 'none';
+      return;
+    }
+    el.style.display = '';
+    const w = el.offsetWidth || 340;
+    const h = el.offsetHeight || 160;
+    let left = alignRight ? a.left + a.width - w : a.left;
+    left = Math.max(8, Math.min(left, vw - w - 8));
+    let top = a.top + a.height + 6;
+    if (top + h > vh - 8 && a.top - h - 6 >= 8) top = a.top - h - 6;
+    el.style.left = `${Math.round(left)}px`;
+    el.style.top = `${Math.round(Math.max(8, top))}px`;
+  }
+
+  openCard(field: Field, f: Finding, focus: boolean, error?: string, restore?: { start: number; end: number } | null): void {
+    const prevRestore = this.card?.field === field ? this.card.restore : null;
+    this.removeCardEl();
+    this.closePanel(false);
+    field.setActiveFinding(f);
+    const el = renderCard(this.doc, f, {
+      apply: (i) => void this.apply(field, f, i),
+      dismiss: () => {
+        this.closeCard(true);
+        field.dismiss(f);
+      },
+      ignore: () => {
+        const phrase = normalizePhrase(f.text);
+        send({ type: 'ignore-phrase', phrase });
+        this.filterState = { ...this.filterState, ignored: new Set([...this.filterState.ignored, phrase]) };
+        this.closeCard(true);
+        this.refilterAll();
+      },
+      disableRule: () => {
+        send({ type: 'disable-rule', ruleId: f.ruleId });
+        this.filterState = { ...this.filterState, disabledRules: new Set([...this.filterState.disabledRules, f.ruleId]) };
+        this.closeCard(true);
+        this.refilterAll();
+      },
+      close: () => this.closeCard(true),
+    }, error);
+    this.card = { field, finding: f, el, restore: restore ?? prevRestore ?? null };
+    this.ensureOverlay().ui.appendChild(el);
+    this.placeNear(el, field.rects(f), this.fieldBox(field));
+    if (focus) {
+      const first = el.querySelector<HTMLElement>('[data-tactful="suggestion"], [data-tactful="dismiss"]');
+      first?.focus();
+    }
+  }
+
+  private removeCardEl(): void {
+    this.card?.el.remove();
+  }
+
+  closeCard(restoreFocus: boolean): void {
+    const card = this.card;
+    if (!card) return;
+    this.card = null;
+    card.el.remove();
+    card.field.setActiveFinding(null);
+    if (restoreFocus) {
+      card.field.focus();
+      if (card.restore) card.field.select(card.restore.start, card.restore.end);
+    }
+  }
+
+  private async apply(field: Field, f: Finding, index: number): Promise<void> {
+    const s = f.suggestions[index];
+    if (!s) return;
+    this.closeCard(false);
+    const result = await applyReplacement(field, f.start, f.end, f.text, s.replacement);
+    field.analyzeNow();
+    if (!result.ok) {
+      const again = field.findings.find((x) => x.ruleId === f.ruleId && x.start === f.start && x.text === f.text) ?? f;
+      this.openCard(field, again, false, result.reason);
+    }
+  }
+
+  private refilterAll(): void {
+    for (const f of this.fields.values()) if (f.active) f.refilter();
+  }
+
+  private togglePanel(field: Field): void {
+    if (this.panel?.field === field) this.closePanel(true);
+    else this.openPanel(field, true);
+  }
+
+  private openPanel(field: Field, focus: boolean): void {
+    this.closeCard(false);
+    field.flush();
+    this.renderPanelFor(field, focus);
+  }
+
+  private renderPanelFor(field: Field, focus: boolean): void {
+    this.panel?.el.remove();
+    const el = renderPanel(this.doc, field.findings, field.tips, {
+      review: (f) => {
+        this.closePanel(false);
+        this.openCard(field, f, true);
+      },
+      close: () => this.closePanel(true),
+    });
+    this.panel = { field, el };
+    this.badges.get(field)?.setAttribute('aria-expanded', 'true');
+    this.ensureOverlay().ui.appendChild(el);
+    this.layout();
+    if (focus) el.querySelector<HTMLElement>('button')?.focus();
+  }
+
+  closePanel(restoreFocus: boolean): void {
+    const p = this.panel;
+    if (!p) return;
+    this.panel = null;
+    p.el.remove();
+    this.badges.get(p.field)?.setAttribute('aria-expanded', 'false');
+    if (restoreFocus) p.field.focus();
+  }
+
+  // ——— counts for the popup (numbers only) ———
+
+  private queueCount(): void {
+    if (this.countTimer !== null) return;
+    this.countTimer = setTimeout(() => {
+      this.countTimer = null;
+      let n = 0;
+      for (const f of this.fields.values()) n += f.findings.length;
+      if (n !== this.lastCount) {
+        this.lastCount = n;
+        send({ type: 'findings-count', count: n });
+      }
+    }, 250);
+  }
+}

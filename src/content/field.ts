@@ -1,0 +1,224 @@
+/** One watched reply field: reading its text, debounced analysis, painting, selection. */
+import { findingKey, newAnalyzer, visibleFindings, type FieldAnalyzer, type Filters, type Finding, type Tip } from './analyzer';
+import type { EditTarget } from './apply';
+import { detectFamily, type Family } from './family';
+import { extractText, type TextMap } from './text-map';
+import { editableSelection, selectEditable } from './selection';
+import type { Painter } from './painter';
+
+export const DEBOUNCE_MS = 100;
+
+export interface FieldHost {
+  filters(): Filters;
+  makePainter(field: Field): Painter;
+  onAnalyzed(field: Field): void;
+  onEdited(field: Field): void;
+  onClick(field: Field): void;
+  onShortcut(field: Field): void;
+  onEscape(field: Field): boolean;
+  onFocus(field: Field): void;
+  onLayout(field: Field): void;
+}
+
+export class Field implements EditTarget {
+  readonly family: Family;
+  readonly isTextarea: boolean;
+  text = '';
+  private map: TextMap | null = null;
+  all: Finding[] = [];
+  findings: Finding[] = [];
+  tips: Tip[] = [];
+  active = false;
+  activeFinding: Finding | null = null;
+  private readonly dismissed = new Set<string>();
+  private analyzer: FieldAnalyzer | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private dirty = true;
+  private painter: Painter | null = null;
+  private readonly cleanups: Array<() => void> = [];
+
+  constructor(
+    readonly el: HTMLElement,
+    private readonly host: FieldHost,
+  ) {
+    this.family = detectFamily(el);
+    this.isTextarea = this.family === 'textarea';
+    this.listen();
+    if (this.currentText().trim()) this.activate();
+  }
+
+  get doc(): Document {
+    return this.el.ownerDocument;
+  }
+
+  private on<K extends keyof HTMLElementEventMap>(type: K, fn: (e: HTMLElementEventMap[K]) => void, opts?: AddEventListenerOptions): void {
+    this.el.addEventListener(type, fn, opts);
+    this.cleanups.push(() => this.el.removeEventListener(type, fn, opts));
+  }
+
+  private listen(): void {
+    this.on('focus', () => this.activate());
+    this.on('input', () => this.edited());
+    this.on('click', () => setTimeout(() => this.host.onClick(this), 0));
+    this.on('keyup', (e) => {
+      if (e.key.startsWith('Arrow') || e.key === 'Home' || e.key === 'End') this.host.onLayout(this);
+    });
+    this.on('keydown', (e) => {
+      if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyT') {
+        e.preventDefault();
+        e.stopPropagation();
+        this.host.onShortcut(this);
+      } else if (e.key === 'Escape') {
+        if (this.host.onEscape(this)) {
+          e.preventDefault();
+          e.stopPropagation();
+        }
+      }
+    });
+    this.on('scroll', () => this.repaintLayout(), { passive: true });
+    if (!this.isTextarea) {
+      // Catches edits that fire no input event (the app inserting a macro, undo in some editors).
+      const mo = new MutationObserver(() => this.edited());
+      mo.observe(this.el, { childList: true, subtree: true, characterData: true });
+      this.cleanups.push(() => mo.disconnect());
+    }
+    const win = this.doc.defaultView as (Window & typeof globalThis) | null;
+    if (win && 'ResizeObserver' in win) {
+      const ro = new win.ResizeObserver(() => this.repaintLayout());
+      ro.observe(this.el);
+      this.cleanups.push(() => ro.disconnect());
+    }
+  }
+
+  activate(): void {
+    if (!this.active) {
+      this.active = true;
+      this.analyzer = newAnalyzer();
+      this.painter = this.host.makePainter(this);
+      this.dirty = true;
+      this.analyzeNow();
+    }
+    this.host.onFocus(this);
+  }
+
+  private edited(): void {
+    if (!this.active) {
+      this.activate();
+      return;
+    }
+    this.dirty = true;
+    this.painter?.markStale();
+    this.host.onEdited(this);
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.analyzeNow();
+    }, DEBOUNCE_MS);
+  }
+
+  repaintLayout(): void {
+    this.painter?.reposition();
+    this.host.onLayout(this);
+  }
+
+  private currentText(): string {
+    if (this.isTextarea) return (this.el as HTMLTextAreaElement).value;
+    this.map = extractText(this.el);
+    return this.map.text;
+  }
+
+  /** Re-read the editor (also refreshes the DOM mapping). */
+  readText(): string {
+    this.text = this.currentText();
+    return this.text;
+  }
+
+  /** Analyse now if anything changed since the last analysis. */
+  flush(): void {
+    if (this.timer !== null) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    if (this.dirty) this.analyzeNow();
+  }
+
+  analyzeNow(): void {
+    if (!this.active || !this.analyzer) return;
+    this.dirty = false;
+    const text = this.readText();
+    const result = this.analyzer.analyze(text);
+    this.all = result.findings.filter((f) => f.end <= text.length && text.slice(f.start, f.end) === f.text);
+    this.tips = result.tips;
+    this.refilter();
+  }
+
+  refilter(): void {
+    this.findings = visibleFindings(this.all, this.host.filters(), this.dismissed);
+    if (this.activeFinding && !this.findings.includes(this.activeFinding)) {
+      const prev = this.activeFinding;
+      this.activeFinding = this.findings.find((f) => f.ruleId === prev.ruleId && f.text === prev.text && f.start === prev.start) ?? null;
+    }
+    this.painter?.paint(this.findings, this.activeFinding);
+    this.host.onAnalyzed(this);
+  }
+
+  setActiveFinding(f: Finding | null): void {
+    if (this.activeFinding === f) return;
+    this.activeFinding = f;
+    this.painter?.paint(this.findings, f);
+  }
+
+  dismiss(f: Finding): void {
+    this.dismissed.add(findingKey(f));
+    this.refilter();
+  }
+
+  rects(f: Finding) {
+    return this.painter?.rects(f) ?? [];
+  }
+
+  // ——— EditTarget ———
+
+  focus(): void {
+    this.el.focus({ preventScroll: true });
+  }
+
+  selection(): { start: number; end: number } | null {
+    if (this.isTextarea) {
+      const ta = this.el as HTMLTextAreaElement;
+      return { start: ta.selectionStart, end: ta.selectionEnd };
+    }
+    if (!this.map) this.readText();
+    return editableSelection(this.el, this.map!);
+  }
+
+  select(start: number, end: number): boolean {
+    if (this.isTextarea) {
+      (this.el as HTMLTextAreaElement).setSelectionRange(start, end);
+      return true;
+    }
+    this.readText();
+    return selectEditable(this.el, this.map!, start, end);
+  }
+
+  rangeFor(start: number, end: number): Range | null {
+    if (this.isTextarea) return null;
+    if (!this.map) this.readText();
+    return this.map!.range(start, end);
+  }
+
+  staticRange(start: number, end: number): StaticRange | null {
+    const r = this.rangeFor(start, end);
+    if (!r) return null;
+    const win = this.doc.defaultView as Window & typeof globalThis;
+    return new win.StaticRange({ startContainer: r.startContainer, startOffset: r.startOffset, endContainer: r.endContainer, endOffset: r.endOffset });
+  }
+
+  dispose(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    for (const c of this.cleanups.splice(0)) c();
+    this.painter?.dispose();
+    this.painter = null;
+    this.active = false;
+  }
+}

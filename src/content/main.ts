@@ -1,0 +1,44 @@
+/**
+ * Content-script entry. Runs in every frame; the topmost frame that can reach a field's
+ * document (same origin) handles it, so same-origin and about:blank iframes are handled by
+ * their parent and each cross-origin frame by its own copy.
+ */
+import { isSiteEnabled } from '../shared/settings';
+import { Controller } from './controller';
+import { loadSettings, watchSettings } from './settings-client';
+
+const FLAG = '__tactfulContentScript';
+
+function isRootFrame(): boolean {
+  if (window === window.top) return true;
+  try {
+    // Reading the parent's document only works when it is same-origin: then the parent handles us.
+    return !window.parent.document;
+  } catch {
+    return true;
+  }
+}
+
+function siteHost(): string {
+  if (location.host) return location.host;
+  const anc = location.ancestorOrigins?.[0];
+  try {
+    return anc ? new URL(anc).host : '';
+  } catch {
+    return '';
+  }
+}
+
+async function boot(): Promise<void> {
+  const host = siteHost();
+  const initial = await loadSettings();
+  const controller = new Controller(document, window, initial);
+  if (isSiteEnabled(initial.settings, host)) controller.start();
+  watchSettings((next) => controller.updateSettings(next, isSiteEnabled(next.settings, host)));
+}
+
+const g = globalThis as typeof globalThis & { [FLAG]?: boolean };
+if (!g[FLAG] && isRootFrame()) {
+  g[FLAG] = true;
+  boot().catch((err: unknown) => console.warn('[tactful] could not start', err));
+}

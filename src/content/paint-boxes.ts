@@ -1,0 +1,75 @@
+/** Overlay fallback for contenteditable (no CSS Custom Highlight API, or forced): boxes under each range. */
+import type { Finding } from './analyzer';
+import { toRoot, visibleIn, type Box } from './geometry';
+import type { Painter } from './painter';
+
+export class BoxPainter implements Painter {
+  private layer: HTMLElement;
+  private findings: readonly Finding[] = [];
+  private active: Finding | null = null;
+  private ranges = new Map<Finding, Range>();
+
+  constructor(
+    private readonly el: HTMLElement,
+    private readonly rangeFor: (start: number, end: number) => Range | null,
+    private readonly rootWin: Window,
+    container: HTMLElement,
+  ) {
+    this.layer = container.ownerDocument.createElement('div');
+    this.layer.className = 'layer';
+    this.layer.setAttribute('data-tactful', 'marks');
+    container.appendChild(this.layer);
+  }
+
+  paint(findings: readonly Finding[], active: Finding | null): void {
+    this.findings = findings;
+    this.active = active;
+    this.ranges.clear();
+    for (const f of findings) {
+      const r = this.rangeFor(f.start, f.end);
+      if (r) this.ranges.set(f, r);
+    }
+    this.reposition();
+  }
+
+  markStale(): void {
+    this.reposition();
+  }
+
+  reposition(): void {
+    const doc = this.layer.ownerDocument;
+    const win = this.el.ownerDocument.defaultView!;
+    const clip = toRoot(this.el.getBoundingClientRect(), win, this.rootWin);
+    const frag = doc.createDocumentFragment();
+    for (const f of this.findings) {
+      for (const box of this.rects(f)) {
+        const v = visibleIn(box, clip);
+        if (!v) continue;
+        const m = doc.createElement('div');
+        m.className = 'box-mark';
+        m.setAttribute('data-tactful', 'mark');
+        m.setAttribute('data-category', f.category);
+        if (f === this.active) m.setAttribute('data-active', 'true');
+        m.style.left = `${v.left}px`;
+        m.style.top = `${v.top}px`;
+        m.style.width = `${v.width}px`;
+        m.style.height = `${v.height}px`;
+        frag.appendChild(m);
+      }
+    }
+    this.layer.replaceChildren(frag);
+  }
+
+  rects(f: Finding): Box[] {
+    const r = this.ranges.get(f);
+    if (!r) return [];
+    const win = this.el.ownerDocument.defaultView!;
+    return Array.from(r.getClientRects())
+      .filter((b) => b.width > 0 || b.height > 0)
+      .map((b) => toRoot(b, win, this.rootWin));
+  }
+
+  dispose(): void {
+    this.layer.remove();
+  }
+}

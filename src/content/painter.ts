@@ -1,0 +1,14 @@
+import type { Finding } from './analyzer';
+import type { Box } from './geometry';
+
+/** Draws a field's findings. Implementations: CSS highlights, overlay boxes, textarea mirror. */
+export interface Painter {
+  paint(findings: readonly Finding[], active: Finding | null): void;
+  /** The text changed and the painted marks may be out of place until the next paint. */
+  markStale(): void;
+  /** Layout or scroll changed. */
+  reposition(): void;
+  /** Where a finding is, in the root viewport. */
+  rects(f: Finding): Box[];
+  dispose(): void;
+}

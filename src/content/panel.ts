@@ -1,0 +1,85 @@
+/** The list of all findings and reply-level tips for one field, opened from its badge. */
+import type { Finding, Tip } from './analyzer';
+import { CATEGORY_STYLES } from './categories';
+
+export interface PanelActions {
+  review(f: Finding): void;
+  close(): void;
+}
+
+export function renderPanel(doc: Document, findings: readonly Finding[], tips: readonly Tip[], actions: PanelActions): HTMLElement {
+  const panel = doc.createElement('div');
+  panel.setAttribute('data-tactful', 'panel');
+  panel.setAttribute('role', 'dialog');
+  panel.setAttribute('aria-label', 'Tactful suggestions for this reply');
+
+  const head = doc.createElement('div');
+  head.className = 'head';
+  const title = doc.createElement('strong');
+  title.textContent = findings.length === 1 ? '1 suggestion' : `${findings.length} suggestions`;
+  const close = doc.createElement('button');
+  close.type = 'button';
+  close.className = 'close';
+  close.textContent = '×';
+  close.setAttribute('aria-label', 'Close list');
+  close.addEventListener('click', () => actions.close());
+  head.append(title, close);
+  panel.appendChild(head);
+
+  if (findings.length === 0) {
+    const p = doc.createElement('p');
+    p.className = 'empty';
+    p.textContent = 'Nothing to change in the wording.';
+    panel.appendChild(p);
+  } else {
+    const list = doc.createElement('ul');
+    list.className = 'panel-list';
+    for (const f of findings) {
+      const li = doc.createElement('li');
+      li.className = 'panel-item';
+      li.setAttribute('data-tactful', 'panel-item');
+      const cat = doc.createElement('span');
+      cat.className = 'swatch';
+      cat.setAttribute('data-category', f.category);
+      cat.textContent = CATEGORY_STYLES[f.category]?.label ?? f.category;
+      const phrase = doc.createElement('p');
+      phrase.className = 'phrase';
+      phrase.textContent = `“${f.text}”`;
+      const msg = doc.createElement('p');
+      msg.textContent = f.message;
+      const review = doc.createElement('button');
+      review.type = 'button';
+      review.setAttribute('data-tactful', 'review');
+      review.textContent = 'Review';
+      review.setAttribute('aria-label', `Review: ${f.text}`);
+      review.addEventListener('click', () => actions.review(f));
+      li.append(cat, phrase, msg, review);
+      list.appendChild(li);
+    }
+    panel.appendChild(list);
+  }
+
+  if (tips.length > 0) {
+    const h = doc.createElement('h2');
+    h.textContent = 'Reply tips';
+    const ul = doc.createElement('ul');
+    ul.className = 'tips';
+    ul.setAttribute('data-tactful', 'tips');
+    for (const t of tips) {
+      const li = doc.createElement('li');
+      li.setAttribute('data-tip', t.id);
+      li.textContent = t.message;
+      ul.appendChild(li);
+    }
+    panel.append(h, ul);
+  }
+
+  panel.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      actions.close();
+    }
+  });
+  return panel;
+}

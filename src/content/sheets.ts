@@ -1,0 +1,35 @@
+/** Add a stylesheet to a document or shadow root without touching editor DOM. */
+
+const adopted = new WeakMap<Document | ShadowRoot, CSSStyleSheet | HTMLStyleElement>();
+
+export function ensureSheet(scope: Document | ShadowRoot, css: string): void {
+  const doc = scope.nodeType === 9 ? (scope as Document) : (scope as ShadowRoot).ownerDocument;
+  const existing = adopted.get(scope);
+  if (existing) {
+    if ('replaceSync' in existing) {
+      if (scope.adoptedStyleSheets.includes(existing)) return;
+      // The page replaced its adopted sheets: add ours back.
+      scope.adoptedStyleSheets = [...scope.adoptedStyleSheets, existing];
+      return;
+    }
+    if (existing.isConnected) return;
+  }
+  const win = doc.defaultView;
+  try {
+    if (win && 'adoptedStyleSheets' in scope) {
+      const sheet = new win.CSSStyleSheet();
+      sheet.replaceSync(css);
+      scope.adoptedStyleSheets = [...scope.adoptedStyleSheets, sheet];
+      adopted.set(scope, sheet);
+      return;
+    }
+  } catch {
+    // fall through to a <style> element
+  }
+  const style = doc.createElement('style');
+  style.textContent = css;
+  style.setAttribute('data-tactful', 'style');
+  const parent = scope.nodeType === 9 ? (doc.head ?? doc.documentElement) : scope;
+  parent.appendChild(style);
+  adopted.set(scope, style);
+}

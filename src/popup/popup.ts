@@ -1,0 +1,83 @@
+/** Toolbar popup: site switch, "Enable on this site", findings count for the current tab. */
+import browser from 'webextension-polyfill';
+import type { Message, TabState } from '../shared/messages';
+import { originPattern } from '../shared/messages';
+
+function el<T extends HTMLElement>(id: string): T {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`popup: missing #${id}`);
+  return node as T;
+}
+
+function send(msg: Message): Promise<unknown> {
+  return browser.runtime.sendMessage(msg);
+}
+
+function showError(text: string): void {
+  const e = el('error');
+  e.textContent = text;
+  e.hidden = false;
+}
+
+async function currentTabId(): Promise<number | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+function render(state: TabState, tabId: number): void {
+  const count = el('count');
+  if (!state.supported) count.textContent = 'Nothing to check on this page.';
+  else if (!state.enabled) count.textContent = 'Tactful is off.';
+  else if (!state.hasAccess) count.textContent = 'Not running on this site.';
+  else if (!state.siteEnabled) count.textContent = 'Off on this site.';
+  else if (state.count === null) count.textContent = 'No reply box checked yet.';
+  else if (state.count === 0) count.textContent = 'No suggestions on this tab.';
+  else count.textContent = state.count === 1 ? '1 suggestion on this tab' : `${state.count} suggestions on this tab`;
+
+  el('unsupported').hidden = state.supported;
+  el('site').hidden = !(state.supported && state.hasAccess && state.host);
+  el('grant').hidden = !(state.supported && !state.hasAccess && state.origin);
+  el('host').textContent = state.host ?? '';
+  el('grant-host').textContent = state.host ?? '';
+  el<HTMLInputElement>('site-toggle').checked = state.siteEnabled;
+  el<HTMLInputElement>('global-toggle').checked = state.enabled;
+
+  el<HTMLInputElement>('site-toggle').onchange = async (e) => {
+    const on = (e.target as HTMLInputElement).checked;
+    if (state.host) await send({ type: 'set-site-enabled', host: state.host, enabled: on });
+    await refresh(tabId);
+  };
+  el<HTMLInputElement>('global-toggle').onchange = async (e) => {
+    await send({ type: 'set-enabled', enabled: (e.target as HTMLInputElement).checked });
+    await refresh(tabId);
+  };
+  el<HTMLButtonElement>('grant-button').onclick = async () => {
+    if (!state.origin) return;
+    try {
+      // Must run inside the click's user gesture.
+      const granted = await browser.permissions.request({ origins: [originPattern(state.origin)] });
+      if (!granted) return;
+      const ok = await send({ type: 'site-permission-granted', origin: state.origin, tabId });
+      if (ok !== true) showError('Could not start Tactful on this site.');
+    } catch (err) {
+      showError(`Could not enable this site: ${String(err)}`);
+    }
+    await refresh(tabId);
+  };
+}
+
+async function refresh(tabId: number): Promise<void> {
+  const state = (await send({ type: 'get-tab-state', tabId })) as TabState | undefined;
+  if (state) render(state, tabId);
+}
+
+async function main(): Promise<void> {
+  const tabId = await currentTabId();
+  if (tabId === null) {
+    el('count').textContent = 'No tab.';
+    return;
+  }
+  await refresh(tabId);
+}
+
+main().catch((err: unknown) => showError(String(err)));

@@ -1,0 +1,75 @@
+/** Settings stored in storage.local, shared by background, content script and popup. */
+
+export interface Settings {
+  /** Global switch. */
+  enabled: boolean;
+  /** Per-site switches keyed by hostname; a missing host means "on". */
+  sites: Record<string, boolean>;
+  /** Rule ids switched off by the agent ("Turn off this rule"). */
+  disabledRules: string[];
+  /** Check internal-note fields (Zendesk, Freshdesk, Help Scout mark them). Off by default. */
+  checkInternalNotes: boolean;
+}
+
+export const SETTINGS_KEY = 'settings';
+/** Lower-cased phrases the agent chose to always ignore. */
+export const IGNORED_KEY = 'ignoredPhrases';
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  enabled: true,
+  sites: {},
+  disabledRules: [],
+  checkInternalNotes: false,
+});
+
+const MAX_LIST = 5000;
+const MAX_ITEM = 500;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stringList(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  const out: string[] = [];
+  for (const item of value) {
+    if (typeof item === 'string' && item.length > 0 && item.length <= MAX_ITEM) out.push(item);
+    if (out.length >= MAX_LIST) break;
+  }
+  return out;
+}
+
+/** Coerce whatever is in storage into a valid Settings object (never throws). */
+export function normalizeSettings(value: unknown): Settings {
+  const v = isRecord(value) ? value : {};
+  const sites: Record<string, boolean> = {};
+  if (isRecord(v.sites)) {
+    for (const [host, on] of Object.entries(v.sites)) {
+      if (typeof on === 'boolean' && isHostname(host)) sites[host] = on;
+    }
+  }
+  return {
+    enabled: typeof v.enabled === 'boolean' ? v.enabled : DEFAULT_SETTINGS.enabled,
+    sites,
+    disabledRules: stringList(v.disabledRules),
+    checkInternalNotes:
+      typeof v.checkInternalNotes === 'boolean' ? v.checkInternalNotes : DEFAULT_SETTINGS.checkInternalNotes,
+  };
+}
+
+export function normalizeIgnored(value: unknown): string[] {
+  return stringList(value).map((s) => normalizePhrase(s));
+}
+
+/** The form in which ignored phrases are stored and compared. */
+export function normalizePhrase(phrase: string): string {
+  return phrase.replace(/[\u00a0\s]+/g, ' ').trim().toLowerCase();
+}
+
+export function isHostname(host: string): boolean {
+  return host.length > 0 && host.length <= 253 && /^[a-z0-9.-]+(:\d{1,5})?$/i.test(host);
+}
+
+export function isSiteEnabled(settings: Settings, host: string): boolean {
+  return settings.enabled && settings.sites[host] !== false;
+}

@@ -1,0 +1,171 @@
+/**
+ * Browser end-to-end harness: builds fixture pages (real editors from node_modules, bundled
+ * with esbuild), serves them on 127.0.0.1, and launches Chromium with dist/chrome loaded.
+ */
+import { build } from 'esbuild';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { createServer, type Server } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXT_DIR = join(ROOT, 'dist/chrome');
+const FIXTURES = join(ROOT, 'test/fixtures');
+
+export function findChromium(): string | null {
+  const env = process.env.CHROME_PATH;
+  if (env && existsSync(env)) return env;
+  for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']) {
+    if (existsSync(p)) return p;
+  }
+  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
+    try {
+      const out = execFileSync('which', [name], { encoding: 'utf8' }).trim();
+      if (out) return out;
+    } catch {
+      // not on PATH
+    }
+  }
+  return null;
+}
+
+export const CHROMIUM = findChromium();
+/** On CI a missing browser is a failure, not a skip. */
+export const SKIP_BROWSER = !CHROMIUM && process.env.CI !== 'true';
+
+export function requireBrowser(): string {
+  if (!CHROMIUM) throw new Error('Chromium not found: install it (apt-get install chromium) or set CHROME_PATH');
+  if (!existsSync(join(EXT_DIR, 'manifest.json'))) {
+    throw new Error('dist/chrome is missing: run `npm run build` (or `npm run build:ext`) first');
+  }
+  return CHROMIUM;
+}
+
+/** Bundle every test/fixtures/*.ts entry and copy the HTML/CSS into a temp dir. */
+export async function buildFixtures(): Promise<string> {
+  const out = mkdtempSync(join(tmpdir(), 'tactful-fixtures-'));
+  cpSync(FIXTURES, out, { recursive: true, filter: (src) => !src.endsWith('.ts') && !src.endsWith('.tsx') });
+  const entries = readdirSync(FIXTURES).filter((f) => /\.(ts|tsx)$/.test(f)).map((f) => join(FIXTURES, f));
+  if (entries.length > 0) {
+    await build({
+      entryPoints: entries,
+      outdir: out,
+      bundle: true,
+      format: 'iife',
+      target: 'chrome120',
+      define: { 'process.env.NODE_ENV': '"production"' },
+      loader: { '.svg': 'text' },
+      logLevel: 'error',
+      jsx: 'automatic',
+    });
+  }
+  return out;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+export interface FixtureServer {
+  origin: string;
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+export function serve(dir: string): Promise<FixtureServer> {
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = resolve(dir, `.${path === '/' ? '/index.html' : path}`);
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((ok) => {
+    server.listen(0, '127.0.0.1', () => {
+      const addr = server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      const origin = `http://127.0.0.1:${port}`;
+      ok({ origin, url: (p) => `${origin}/${p.replace(/^\//, '')}`, close: () => new Promise((c) => server.close(() => c())) });
+    });
+  });
+}
+
+export interface Session {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  fixtures: FixtureServer;
+  close(): Promise<void>;
+}
+
+export async function launch(): Promise<Session> {
+  const exe = requireBrowser();
+  const dir = await buildFixtures();
+  const fixtures = await serve(dir);
+  const profile = mkdtempSync(join(tmpdir(), 'tactful-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: exe,
+    headless: false, // the real flag is below: extensions need the new headless mode
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${EXT_DIR}`,
+      `--load-extension=${EXT_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-features=Translate,OptimizationHints,MediaRouter',
+    ],
+    viewport: { width: 1100, height: 800 },
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    fixtures,
+    async close() {
+      await context.close();
+      await fixtures.close();
+      rmSync(profile, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// ——— page helpers (all overlay lookups pierce the open shadow root) ———
+
+export const badge = (page: Page) => page.locator('tactful-overlay [data-tactful="badge"]');
+export const card = (page: Page) => page.locator('tactful-overlay [data-tactful="card"]');
+export const marks = (page: Page) => page.locator('tactful-overlay [data-tactful="mark"]');
+
+/** Number of ranges per Tactful highlight in a document (main world sees the same registry). */
+export async function highlightSizes(page: Page, frameSelector?: string): Promise<Record<string, number>> {
+  return page.evaluate((sel) => {
+    const win = sel ? (document.querySelector(sel) as HTMLIFrameElement).contentWindow! : window;
+    const out: Record<string, number> = {};
+    for (const [name, h] of (win as typeof window).CSS.highlights) {
+      if (String(name).startsWith('tactful-')) out[String(name)] = (h as Highlight).size;
+    }
+    return out;
+  }, frameSelector ?? null);
+}
+
+export function totalFlagged(sizes: Record<string, number>): number {
+  return Object.entries(sizes).filter(([k]) => k !== 'tactful-active').reduce((a, [, n]) => a + n, 0);
+}
+
+export const FLAGGED = "That's not my department.";
+export const FLAGGED_2 = 'As I already said, it shipped.';
