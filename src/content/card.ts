@@ -38,6 +38,8 @@ export function renderCard(doc: Document, f: Finding, actions: CardActions, erro
   card.setAttribute('aria-describedby', `${id}-msg`);
   card.setAttribute('data-category', f.category);
   card.setAttribute('data-rule', f.ruleId);
+  card.setAttribute('data-start', String(f.start));
+  card.setAttribute('data-end', String(f.end));
 
   const head = doc.createElement('div');
   head.className = 'head';
@@ -57,7 +59,11 @@ export function renderCard(doc: Document, f: Finding, actions: CardActions, erro
   msg.setAttribute('data-tactful', 'message');
   msg.textContent = f.message;
 
-  card.append(head, msg);
+  const phrase = doc.createElement('p');
+  phrase.className = 'phrase';
+  phrase.textContent = `“${f.text.length > 90 ? `${f.text.slice(0, 88)}…` : f.text}”`;
+
+  card.append(head, phrase, msg);
 
   if (f.suggestions.length > 0) {
     const list = doc.createElement('div');

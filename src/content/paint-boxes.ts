@@ -42,6 +42,7 @@ export class BoxPainter implements Painter {
     const clip = toRoot(this.el.getBoundingClientRect(), win, this.rootWin);
     const frag = doc.createDocumentFragment();
     for (const f of this.findings) {
+      let part = 0;
       for (const box of this.rects(f)) {
         const v = visibleIn(box, clip);
         if (!v) continue;
@@ -49,6 +50,7 @@ export class BoxPainter implements Painter {
         m.className = 'box-mark';
         m.setAttribute('data-tactful', 'mark');
         m.setAttribute('data-category', f.category);
+        if (part++ > 0) m.setAttribute('data-part', String(part - 1));
         if (f === this.active) m.setAttribute('data-active', 'true');
         m.style.left = `${v.left}px`;
         m.style.top = `${v.top}px`;

@@ -149,7 +149,8 @@ export async function launch(): Promise<Session> {
 
 export const badge = (page: Page) => page.locator('tactful-overlay [data-tactful="badge"]');
 export const card = (page: Page) => page.locator('tactful-overlay [data-tactful="card"]');
-export const marks = (page: Page) => page.locator('tactful-overlay [data-tactful="mark"]');
+/** One per finding (continuation boxes of a wrapped span carry data-part). */
+export const marks = (page: Page) => page.locator('tactful-overlay [data-tactful="mark"]:not([data-part])');
 
 /** Number of ranges per Tactful highlight in a document (main world sees the same registry). */
 export async function highlightSizes(page: Page, frameSelector?: string): Promise<Record<string, number>> {
@@ -169,3 +170,56 @@ export function totalFlagged(sizes: Record<string, number>): number {
 
 export const FLAGGED = "That's not my department.";
 export const FLAGGED_2 = 'As I already said, it shipped.';
+
+export type MarkMode = 'css' | 'overlay';
+
+/** Centres of the flagged spans, in reading order, in root-page coordinates. */
+export async function flaggedPoints(page: Page, mode: MarkMode, frameSelector?: string): Promise<Array<{ x: number; y: number }>> {
+  if (mode === 'overlay') {
+    const boxes = await marks(page).evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return { x: r.left + Math.min(r.width / 2, 12), y: r.top + r.height / 2, w: r.width };
+      }),
+    );
+    return boxes.filter((b) => b.w > 0).sort((a, b) => a.y - b.y || a.x - b.x);
+  }
+  return page.evaluate((sel) => {
+    const frame = sel ? (document.querySelector(sel) as HTMLIFrameElement) : null;
+    const win = (frame ? frame.contentWindow! : window) as typeof window;
+    const off = frame ? frame.getBoundingClientRect() : { left: 0, top: 0 };
+    const pts: Array<{ x: number; y: number }> = [];
+    for (const [name, h] of win.CSS.highlights) {
+      if (!String(name).startsWith('tactful-') || name === 'tactful-active') continue;
+      for (const r of h as Highlight) {
+        const rect = (r as Range).getClientRects()[0];
+        if (rect) pts.push({ x: off.left + rect.left + Math.min(rect.width / 2, 12), y: off.top + rect.top + rect.height / 2 });
+      }
+    }
+    return pts.sort((a, b) => a.y - b.y || a.x - b.x);
+  }, frameSelector ?? null);
+}
+
+export async function cardSpan(page: Page): Promise<{ start: number; end: number }> {
+  const c = card(page);
+  return { start: Number(await c.getAttribute('data-start')), end: Number(await c.getAttribute('data-end')) };
+}
+
+/** The element focused inside the overlay's shadow root (data-tactful value), or null. */
+export async function overlayFocus(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const host = document.querySelector('tactful-overlay');
+    const el = host?.shadowRoot?.activeElement;
+    return el ? el.getAttribute('data-tactful') : null;
+  });
+}
+
+export async function storageLocal(s: Session): Promise<Record<string, unknown>> {
+  return s.worker.evaluate(() => chrome.storage.local.get(null));
+}
+
+export async function clearStorage(s: Session): Promise<void> {
+  await s.worker.evaluate(() => chrome.storage.local.clear());
+}
+
+export const norm = (t: string) => t.replace(/\u00a0/g, ' ');

@@ -1,0 +1,221 @@
+/**
+ * Textarea, plain contenteditable and ProseMirror, each with the real engine:
+ * type → badge + highlights → click span → card → shortcut/Escape → apply → editor model,
+ * caret → Ctrl+Z → dismiss → ignore. Contenteditable and ProseMirror run twice: with the
+ * CSS Custom Highlight API and with the overlay fallback forced.
+ */
+import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  launch, SKIP_BROWSER, badge, card, marks, highlightSizes, totalFlagged, flaggedPoints, cardSpan,
+  overlayFocus, storageLocal, clearStorage, norm, FLAGGED, FLAGGED_2, type Session, type MarkMode,
+} from './harness';
+
+interface EditorCase {
+  name: string;
+  page: string;
+  selector: string;
+  mode: MarkMode;
+  forceOverlay?: boolean;
+  /** Text as the editor's own model holds it. */
+  model(page: Page): Promise<string>;
+  /** Caret offset in the model's text. */
+  caret(page: Page): Promise<number>;
+  focused(page: Page): Promise<boolean>;
+}
+
+const textarea: EditorCase = {
+  name: 'textarea',
+  page: 'textarea.html',
+  selector: '#reply',
+  mode: 'overlay',
+  model: (p) => p.$eval('#reply', (e) => (e as HTMLTextAreaElement).value),
+  caret: (p) => p.$eval('#reply', (e) => (e as HTMLTextAreaElement).selectionStart),
+  focused: (p) => p.evaluate(() => document.activeElement?.id === 'reply'),
+};
+
+const caretInEditable = (p: Page, sel: string) =>
+  p.evaluate((s) => {
+    const el = document.querySelector(s)!;
+    const r = getSelection()!.getRangeAt(0);
+    const pre = document.createRange();
+    pre.setStart(el, 0);
+    pre.setEnd(r.endContainer, r.endOffset);
+    return pre.toString().length;
+  }, sel);
+
+const contenteditable = (mode: MarkMode): EditorCase => ({
+  name: `contenteditable (${mode === 'css' ? 'CSS highlights' : 'overlay fallback'})`,
+  page: 'contenteditable.html',
+  selector: '#reply',
+  mode,
+  forceOverlay: mode === 'overlay',
+  model: (p) => p.$eval('#reply', (e) => (e as HTMLElement).innerText.replace(/\n$/, '')),
+  caret: (p) => caretInEditable(p, '#reply'),
+  focused: (p) => p.evaluate(() => document.activeElement?.id === 'reply'),
+});
+
+type PmWindow = Window & { pmView: { state: { doc: { textContent: string }; selection: { head: number } }; hasFocus(): boolean } };
+
+const prosemirror = (mode: MarkMode): EditorCase => ({
+  name: `ProseMirror (${mode === 'css' ? 'CSS highlights' : 'overlay fallback'})`,
+  page: 'prosemirror.html',
+  selector: '.ProseMirror',
+  mode,
+  forceOverlay: mode === 'overlay',
+  model: (p) => p.evaluate(() => (window as unknown as PmWindow).pmView.state.doc.textContent),
+  // single paragraph: position 1 is the start of its text
+  caret: (p) => p.evaluate(() => (window as unknown as PmWindow).pmView.state.selection.head - 1),
+  focused: (p) => p.evaluate(() => (window as unknown as PmWindow).pmView.hasFocus()),
+});
+
+const CASES: EditorCase[] = [textarea, contenteditable('css'), contenteditable('overlay'), prosemirror('css'), prosemirror('overlay')];
+
+const REPLY = `Hi Sam, thanks for writing in. ${FLAGGED} ${FLAGGED_2}`;
+
+describe.skipIf(SKIP_BROWSER)('editors', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await launch();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+  beforeEach(async () => {
+    await clearStorage(s);
+  });
+
+  async function flaggedCount(page: Page, ed: EditorCase): Promise<number> {
+    return ed.mode === 'css' ? totalFlagged(await highlightSizes(page)) : marks(page).count();
+  }
+
+  async function openCardAt(page: Page, ed: EditorCase, index: number): Promise<{ start: number; end: number }> {
+    const pts = await flaggedPoints(page, ed.mode);
+    const pt = pts[index];
+    expect(pt, `flagged span #${index}`).toBeDefined();
+    await page.mouse.click(pt!.x, pt!.y);
+    await expect.poll(() => card(page).isVisible()).toBe(true);
+    return cardSpan(page);
+  }
+
+  for (const ed of CASES) {
+    it(`${ed.name}: highlight, card, apply, undo, caret, dismiss, ignore`, async () => {
+      const page = await s.context.newPage();
+      try {
+        await page.goto(s.fixtures.url(ed.page));
+        if (ed.forceOverlay) await page.evaluate(() => document.documentElement.setAttribute('data-tactful-force-overlay', ''));
+        await page.click(ed.selector);
+        await page.keyboard.type(REPLY);
+        const original = norm(await ed.model(page));
+        expect(original).toBe(REPLY);
+
+        // badge and highlights
+        await expect.poll(async () => Number(await badge(page).textContent())).toBeGreaterThanOrEqual(2);
+        const n = Number(await badge(page).textContent());
+        await expect.poll(() => flaggedCount(page, ed)).toBe(n);
+        if (ed.mode === 'css') expect(await marks(page).count()).toBe(0);
+        else if (!ed.name.startsWith('textarea')) expect(totalFlagged(await highlightSizes(page))).toBe(0);
+
+        // click inside the first flagged span → its card
+        const span = await openCardAt(page, ed, 0);
+        expect(original.slice(span.start, span.end)).toContain('department');
+        expect(await card(page).locator('[data-tactful="category"]').textContent()).toBeTruthy();
+        const suggestions = card(page).locator('[data-tactful="suggestion"]');
+        expect(await suggestions.count()).toBeGreaterThanOrEqual(1);
+        for (const role of ['dismiss', 'ignore', 'disable-rule']) {
+          await expect.poll(() => card(page).locator(`[data-tactful="${role}"]`).count()).toBe(1);
+        }
+        expect(await card(page).getAttribute('role')).toBe('dialog');
+        expect(await card(page).getAttribute('aria-labelledby')).toBeTruthy();
+
+        // Escape closes and keeps the editor focused; the shortcut reopens it at the caret, focused
+        await page.keyboard.press('Escape');
+        await expect.poll(() => card(page).count()).toBe(0);
+        expect(await ed.focused(page)).toBe(true);
+        await page.keyboard.press('Alt+Shift+T');
+        await expect.poll(() => card(page).isVisible()).toBe(true);
+        expect(await cardSpan(page)).toEqual(span);
+        expect(await overlayFocus(page)).toBe('suggestion');
+        await page.keyboard.press('Escape');
+        await expect.poll(() => card(page).count()).toBe(0);
+        expect(await ed.focused(page)).toBe(true);
+
+        // apply the first rewrite (ProseMirror groups edits closer than 500 ms into one undo step)
+        await page.waitForTimeout(600);
+        await openCardAt(page, ed, 0);
+        const replacement = (await suggestions.first().textContent())!;
+        await suggestions.first().click();
+        const expected = original.slice(0, span.start) + replacement + original.slice(span.end);
+        await expect.poll(async () => norm(await ed.model(page))).toBe(expected);
+        expect(await ed.caret(page)).toBe(span.start + replacement.length);
+        expect(await ed.focused(page)).toBe(true);
+        await expect.poll(() => card(page).count()).toBe(0);
+
+        // Ctrl+Z restores the original in one step
+        await page.keyboard.press('Control+z');
+        await expect.poll(async () => norm(await ed.model(page))).toBe(original);
+        await expect.poll(async () => Number(await badge(page).textContent())).toBe(n);
+
+        // dismiss hides that finding
+        await page.waitForTimeout(150);
+        await openCardAt(page, ed, 0);
+        await card(page).locator('[data-tactful="dismiss"]').click();
+        await expect.poll(() => card(page).count()).toBe(0);
+        await expect.poll(async () => Number(await badge(page).textContent())).toBe(n - 1);
+        await expect.poll(() => flaggedCount(page, ed)).toBe(n - 1);
+        expect(await ed.focused(page)).toBe(true);
+
+        // ignore stores the phrase and hides it
+        const second = await openCardAt(page, ed, 0);
+        const phrase = original.slice(second.start, second.end).toLowerCase();
+        await card(page).locator('[data-tactful="ignore"]').click();
+        await expect.poll(async () => Number(await badge(page).textContent())).toBe(n - 2);
+        await expect.poll(async () => (await storageLocal(s)).ignoredPhrases).toContain(phrase);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it('disable-rule stores the rule id in settings and hides its findings', async () => {
+    const page = await s.context.newPage();
+    try {
+      await page.goto(s.fixtures.url('textarea.html'));
+      await page.click('#reply');
+      await page.keyboard.type(REPLY);
+      await expect.poll(async () => Number(await badge(page).textContent())).toBeGreaterThanOrEqual(2);
+      const n = Number(await badge(page).textContent());
+      const pts = await flaggedPoints(page, 'overlay');
+      await page.mouse.click(pts[0]!.x, pts[0]!.y);
+      const ruleId = await card(page).getAttribute('data-rule');
+      await card(page).locator('[data-tactful="disable-rule"]').click();
+      await expect.poll(async () => Number(await badge(page).textContent())).toBeLessThan(n);
+      await expect
+        .poll(async () => ((await storageLocal(s)).settings as { disabledRules?: string[] } | undefined)?.disabledRules)
+        .toContain(ruleId);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('badge opens the panel with every finding and reply tips', async () => {
+    const page = await s.context.newPage();
+    try {
+      await page.goto(s.fixtures.url('contenteditable.html'));
+      await page.click('#reply');
+      await page.keyboard.type(`${FLAGGED} ${FLAGGED_2}`);
+      await expect.poll(async () => Number(await badge(page).textContent())).toBeGreaterThanOrEqual(2);
+      const n = Number(await badge(page).textContent());
+      await badge(page).click();
+      const panel = page.locator('tactful-overlay [data-tactful="panel"]');
+      await expect.poll(() => panel.isVisible()).toBe(true);
+      await expect.poll(() => panel.locator('[data-tactful="panel-item"]').count()).toBe(n);
+      expect(await panel.locator('[data-tactful="tips"] li').count()).toBeGreaterThanOrEqual(1);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => panel.count()).toBe(0);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('reply');
+    } finally {
+      await page.close();
+    }
+  });
+});
