@@ -12,12 +12,14 @@ import { addIgnoredPhrase, addDisabledRule, ensureSettings } from './store';
 import { reconcileRegistrations, unregisterOrigins } from './sites';
 
 function isFromOwnExtensionPage(sender: Runtime.MessageSender): boolean {
-  return sender.id === browser.runtime.id && !sender.tab && typeof sender.url === 'string' &&
+  // The popup (or any page of this extension, also when opened in a tab).
+  return sender.id === browser.runtime.id && typeof sender.url === 'string' &&
     sender.url.startsWith(browser.runtime.getURL(''));
 }
 
 function isFromContentScript(sender: Runtime.MessageSender): boolean {
-  return sender.id === browser.runtime.id && sender.tab !== undefined && typeof sender.tab.id === 'number';
+  return sender.id === browser.runtime.id && sender.tab !== undefined && typeof sender.tab.id === 'number' &&
+    !(sender.url ?? '').startsWith(browser.runtime.getURL(''));
 }
 
 async function handle(msg: Message, sender: Runtime.MessageSender): Promise<unknown> {

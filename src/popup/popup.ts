@@ -69,6 +69,7 @@ function render(state: TabState, tabId: number): void {
 async function refresh(tabId: number): Promise<void> {
   const state = (await send({ type: 'get-tab-state', tabId })) as TabState | undefined;
   if (state) render(state, tabId);
+  else el('count').textContent = 'Tactful could not read this tab.';
 }
 
 async function main(): Promise<void> {
