@@ -41,3 +41,69 @@ export interface AnalysisResult {
   findings: Finding[];
   tips: Tip[];
 }
+
+/** Named context checks a rule can require to be absent (see context.ts). */
+export const CONTEXT_CHECKS = [
+  'question',
+  'owns-fix',
+  'has-time',
+  'reassures',
+  'owned-apology',
+  'first-person-subject',
+] as const;
+export type ContextCheck = (typeof CONTEXT_CHECKS)[number];
+
+export interface SuggestionTemplate {
+  /** Text with `{group}` slots filled from the pattern's named captures, `{match}` for the whole match. */
+  template: string;
+  label?: string;
+}
+
+/** A rule as data: the format of the built-in pack and of team packs. */
+export interface RuleSpec {
+  id: string;
+  category: Category;
+  severity: Severity;
+  message: string;
+  /** compromise match syntax, or a plain phrase. */
+  patterns: string[];
+  /** compromise patterns: when one matches the sentence, the rule stays quiet. */
+  exceptions?: string[];
+  /** context checks: when one holds, the rule stays quiet. */
+  unless?: ContextCheck[];
+  /** 'match' flags the matched words; 'sentence' flags (and rewrites) the whole sentence. */
+  scope?: 'match' | 'sentence';
+  suggestions: SuggestionTemplate[];
+  examples: { flags: string[]; allows: string[] };
+  enabled?: boolean;
+}
+
+export interface RuleOverride {
+  enabled?: boolean;
+  severity?: Severity;
+  locked?: boolean;
+}
+
+export interface RulePack {
+  $schema?: string;
+  schemaVersion: 1;
+  name: string;
+  version: string;
+  rules: RuleSpec[];
+  overrides?: Record<string, RuleOverride>;
+}
+
+export interface AnalyzeOptions {
+  /** Extra team packs, applied after the built-in rules (same id replaces). */
+  packs?: RulePack[];
+  /** Use only these rules instead of the built-in pack (packs still apply on top). */
+  rules?: RuleSpec[];
+  /** Rule ids to switch off. */
+  disabledRules?: string[];
+  /** Lower-cased phrases the agent chose to always ignore. */
+  ignoredPhrases?: string[];
+  /** Categories to report (default: all). */
+  categories?: Category[];
+  /** Include reply-level tips (default true). */
+  tips?: boolean;
+}

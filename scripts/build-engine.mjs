@@ -1,0 +1,30 @@
+// Builds the Node-facing engine (package `exports`) and the CLI into dist/.
+// compromise and valibot stay external: they are runtime dependencies of the package.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+
+rmSync('dist/engine', { recursive: true, force: true });
+rmSync('dist/cli', { recursive: true, force: true });
+
+const common = {
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['compromise', 'compromise/*', 'valibot'],
+  sourcemap: true,
+  logLevel: 'warning',
+};
+
+await build({ ...common, entryPoints: { index: 'src/engine/index.ts' }, outdir: 'dist/engine' });
+await build({
+  ...common,
+  entryPoints: { tactful: 'src/cli/main.ts', eval: 'src/cli/eval.ts' },
+  outdir: 'dist/cli',
+});
+execFileSync(
+  process.execPath,
+  ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.engine.json'],
+  { stdio: 'inherit' },
+);

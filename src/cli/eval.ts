@@ -1,0 +1,115 @@
+/**
+ * `npm run eval`: precision and recall per category on the labeled corpus, the
+ * false-alarm rate on clean sentences, tip accuracy on whole replies, and the share
+ * of real agent replies (../shared/data) that get flagged, with a sample.
+ * `--misses` lists every wrong call, for tuning rules.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze } from '../engine/index';
+import { CATEGORIES, TIP_IDS, type Category } from '../engine/types';
+import { readCsvColumn, readJsonl, type LabeledReply, type LabeledSentence } from './corpus';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const args = new Set(process.argv.slice(2));
+const showMisses = args.has('--misses');
+const pct = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '  n/a');
+
+const categoriesOf = (text: string) => new Set(analyze(text, { tips: false }).findings.map((f) => f.category));
+
+function evalSentences(): boolean {
+  const rows = readJsonl<LabeledSentence>(join(root, 'test/corpus/sentences.jsonl'));
+  const tp = new Map<Category, number>(), fp = new Map<Category, number>(), fn = new Map<Category, number>();
+  let clean = 0, falseAlarms = 0;
+  const misses: string[] = [];
+  for (const row of rows) {
+    const got = categoriesOf(row.text);
+    const want = new Set(row.labels);
+    if (want.size === 0) {
+      clean++;
+      if (got.size) falseAlarms++;
+    }
+    for (const c of CATEGORIES) {
+      if (got.has(c) && want.has(c)) tp.set(c, (tp.get(c) ?? 0) + 1);
+      else if (got.has(c)) { fp.set(c, (fp.get(c) ?? 0) + 1); misses.push(`FP ${c}: ${row.text}`); }
+      else if (want.has(c)) { fn.set(c, (fn.get(c) ?? 0) + 1); misses.push(`FN ${c}: ${row.text}`); }
+    }
+  }
+  console.log(`Labeled sentences: ${rows.length} (${clean} clean)\n`);
+  console.log('category            precision  recall   tp   fp   fn');
+  let ok = true;
+  for (const c of CATEGORIES) {
+    const t = tp.get(c) ?? 0, p = fp.get(c) ?? 0, n = fn.get(c) ?? 0;
+    const precision = t / (t + p), recall = t / (t + n);
+    if (!(precision >= 0.92 && recall >= 0.85)) ok = false;
+    console.log(`${c.padEnd(18)}  ${pct(precision).padStart(9)}  ${pct(recall).padStart(6)}  ${String(t).padStart(3)}  ${String(p).padStart(3)}  ${String(n).padStart(3)}`);
+  }
+  const alarmRate = falseAlarms / clean;
+  if (alarmRate > 0.03) ok = false;
+  console.log(`\nFalse alarms on clean sentences: ${falseAlarms}/${clean} = ${(alarmRate * 100).toFixed(1)}%`);
+  console.log(`Targets (precision ≥ 0.92, recall ≥ 0.85 per category, false alarms ≤ 3%): ${ok ? 'MET' : 'NOT MET'}`);
+  if (showMisses) console.log(`\n${misses.sort().join('\n')}`);
+  return ok;
+}
+
+function evalReplies(): void {
+  const rows = readJsonl<LabeledReply>(join(root, 'test/corpus/replies.jsonl'));
+  let exact = 0;
+  const tipTp = new Map<string, number>(), tipFp = new Map<string, number>(), tipFn = new Map<string, number>();
+  const misses: string[] = [];
+  for (const row of rows) {
+    const result = analyze(row.text);
+    const got = new Set(result.findings.map((f) => f.category));
+    const want = new Set(row.labels);
+    if (got.size === want.size && [...want].every((c) => got.has(c))) exact++;
+    else misses.push(`${row.id}: labels want [${[...want]}] got [${[...got]}]`);
+    const gotTips = new Set(result.tips.map((t) => t.id));
+    for (const id of TIP_IDS) {
+      const g = gotTips.has(id), w = row.tips.includes(id);
+      if (g && w) tipTp.set(id, (tipTp.get(id) ?? 0) + 1);
+      else if (g) { tipFp.set(id, (tipFp.get(id) ?? 0) + 1); misses.push(`${row.id}: extra tip ${id}`); }
+      else if (w) { tipFn.set(id, (tipFn.get(id) ?? 0) + 1); misses.push(`${row.id}: missing tip ${id}`); }
+    }
+  }
+  console.log(`\nWhole replies: ${rows.length}; category sets exactly right: ${exact}/${rows.length}`);
+  console.log('tip          precision  recall');
+  for (const id of TIP_IDS) {
+    const t = tipTp.get(id) ?? 0, p = tipFp.get(id) ?? 0, n = tipFn.get(id) ?? 0;
+    console.log(`${id.padEnd(11)}  ${pct(t / (t + p)).padStart(9)}  ${pct(t / (t + n)).padStart(6)}`);
+  }
+  if (showMisses) console.log(`\n${misses.join('\n')}`);
+}
+
+function evalRealReplies(): void {
+  const dataDir = join(root, '../shared/data');
+  const sources: Array<[string, string]> = [
+    ['twcs_small_agent_replies.csv', 'agent_text'],
+    ['ibm_cdp_agent_utterances.csv', 'agent_text'],
+  ];
+  for (const [file, column] of sources) {
+    const path = join(dataDir, file);
+    if (!existsSync(path)) {
+      console.log(`\n(${file} not found beside the repository; skipped)`);
+      continue;
+    }
+    const texts = readCsvColumn(path, column);
+    const flagged: string[] = [];
+    const perCategory = new Map<Category, number>();
+    for (const text of texts) {
+      const findings = analyze(text, { tips: false }).findings;
+      if (!findings.length) continue;
+      flagged.push(findings.map((f) => `[${f.category}] “${f.text}”`).join(' '));
+      for (const c of new Set(findings.map((f) => f.category))) perCategory.set(c, (perCategory.get(c) ?? 0) + 1);
+    }
+    console.log(`\nReal replies, ${file}: ${flagged.length}/${texts.length} flagged (${((flagged.length / texts.length) * 100).toFixed(1)}%)`);
+    console.log(`  by category: ${[...perCategory].map(([c, n]) => `${c} ${n}`).join(', ') || 'none'}`);
+    const sample = showMisses ? flagged : flagged.slice(0, 12);
+    for (const line of sample) console.log(`  ${line}`);
+  }
+}
+
+const met = evalSentences();
+evalReplies();
+evalRealReplies();
+if (args.has('--strict') && !met) process.exitCode = 1;

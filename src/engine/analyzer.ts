@@ -1,0 +1,109 @@
+/**
+ * The analyzer: segments the reply, runs rules per sentence with a cache keyed by
+ * sentence text (typing changes one sentence at a time, so the rest is reused),
+ * then applies cross-sentence context, overlaps and ignores.
+ */
+import { compileRule, type CompiledRule } from './compile';
+import { checkContext } from './context';
+import { matchSentence, type Hit } from './match';
+import { foldTypography } from './normalize';
+import { agentRegions } from './regions';
+import { resolveRules, type ResolvedRule } from './resolve';
+import { segment } from './segment';
+import { replyTips } from './tips';
+import type { AnalysisResult, AnalyzeOptions, Finding, RuleSpec } from './types';
+
+export interface Analyzer {
+  /** Analyses text, reusing per-sentence work from earlier calls on this analyzer. */
+  analyze(text: string): AnalysisResult;
+  /** Analyses text from scratch (no reuse across calls); the one-off `analyze()` uses this. */
+  analyzeFresh(text: string): AnalysisResult;
+  /** The rules in force after merging packs and switches. */
+  readonly rules: readonly ResolvedRule[];
+}
+
+const SEVERITY_RANK = { error: 3, warning: 2, info: 1 } as const;
+/** Cache entries kept beyond those the last call used; bounds memory on long sessions. */
+const CACHE_SLACK = 2000;
+
+interface Candidate {
+  finding: Finding;
+  order: number;
+}
+
+function pickNonOverlapping(candidates: Candidate[]): Finding[] {
+  const ranked = [...candidates].sort(
+    (a, b) =>
+      SEVERITY_RANK[b.finding.severity] - SEVERITY_RANK[a.finding.severity] ||
+      a.order - b.order ||
+      a.finding.start - b.finding.start,
+  );
+  const kept: Finding[] = [];
+  for (const c of ranked) {
+    if (kept.some((k) => c.finding.start < k.end && k.start < c.finding.end)) continue;
+    kept.push(c.finding);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+const normalisePhrase = (s: string) => foldTypography(s).toLowerCase().replace(/\s+/g, ' ').trim();
+
+export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {}): Analyzer {
+  const resolved = resolveRules(base, options);
+  const compiled: CompiledRule[] = resolved.map(compileRule);
+  const order = new Map(compiled.map((r, i) => [r, i]));
+  const ignored = new Set((options.ignoredPhrases ?? []).map(normalisePhrase));
+  const wantTips = options.tips ?? true;
+  let cache = new Map<string, Hit[]>();
+
+  function run(text: string, reuse: boolean): AnalysisResult {
+    if (typeof text !== 'string') throw new TypeError('analyze(text): text must be a string');
+    const folded = foldTypography(text);
+    const sentences = segment(folded, agentRegions(folded));
+    const lowered = sentences.map((s) => s.text.toLowerCase());
+    const used = new Map<string, Hit[]>();
+    const candidates: Candidate[] = [];
+    sentences.forEach((s, i) => {
+      const original = text.slice(s.start, s.end);
+      let hits = used.get(original) ?? (reuse ? cache.get(original) : undefined);
+      if (!hits) hits = matchSentence(original, s.text, compiled);
+      used.set(original, hits);
+      for (const hit of hits) {
+        const ctx = { lower: lowered[i]!, nextLower: lowered[i + 1] ?? '' };
+        if (hit.rule.spec.unless?.some((check) => checkContext(check, ctx))) continue;
+        const start = s.start + hit.start;
+        const end = s.start + hit.end;
+        const spanText = text.slice(start, end);
+        if (ignored.size && ignored.has(normalisePhrase(spanText))) continue;
+        const spec = hit.rule.spec;
+        candidates.push({
+          order: order.get(hit.rule) ?? 0,
+          finding: {
+            ruleId: spec.id,
+            category: spec.category,
+            severity: spec.severity,
+            start,
+            end,
+            text: spanText,
+            message: spec.message,
+            suggestions: hit.suggestions.map((x) => ({ ...x })),
+          },
+        });
+      }
+    });
+    if (reuse) {
+      if (cache.size > CACHE_SLACK) cache = used;
+      else for (const [k, v] of used) cache.set(k, v);
+    }
+    return {
+      findings: pickNonOverlapping(candidates),
+      tips: wantTips ? replyTips(sentences, lowered, folded.toLowerCase()) : [],
+    };
+  }
+
+  return {
+    analyze: (text) => run(text, true),
+    analyzeFresh: (text) => run(text, false),
+    rules: resolved,
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * Named context checks that rules list under `unless`. They look at the closed
+ * classes compromise's tagger is least needed for (pronouns, modals, times), so
+ * they are plain expressions over the folded, lower-cased sentence.
+ */
+import type { ContextCheck } from './types';
+
+export interface SentenceContext {
+  /** Folded, lower-cased sentence. */
+  lower: string;
+  /** Folded, lower-cased next sentence of the same reply ('' at the end). */
+  nextLower: string;
+}
+
+const FIRST_PERSON = String.raw`\b(?:i|we)(?:'ve|'ll|'m|'re|'d)?(?:\s+(?:have|will|would|am|are|can|just|already|personally|also|now|had|went ahead and|will be|have now|'ll|'ve))*\s+`;
+const ACTION_VERBS = String.raw`(?:sent|send|sending|refund(?:ed|ing)?|issu(?:ed|e|ing)|replac(?:ed|e|ing)|fix(?:ed|ing)?|arrang(?:ed|e|ing)|(?:re)?ship(?:ped|ping)?|escalat(?:ed|e|ing)|credit(?:ed|ing)?|call(?:ed|ing)?|email(?:ed|ing)?|reorder(?:ed|ing)?|book(?:ed|ing)?|upgrad(?:ed|e|ing)|waiv(?:ed|e|ing)|process(?:ed|ing)?|cancel(?:led|ed|ling|ing)?|reset(?:ting)?|updat(?:ed|e|ing)|contact(?:ed|ing)?|chas(?:ed|e|ing)|follow(?:ed|ing)? up|sort(?:ed|ing)? (?:it|this|that)|tak(?:en|e|ing) care|put through|filed|file|raised|raise|opened|open|dispatch(?:ed|ing)?|reissu(?:ed|e)|covered|cover|paid|pay|applied|apply|added|add|restored|restore|resent|resend|corrected|correct|expedit(?:ed|e|ing)|priorit(?:ized|ised|ize|ise)|flagged|flag|made sure|make sure|personally|own(?:ed)? this|on it)`;
+const OWNS_FIX = new RegExp(FIRST_PERSON + ACTION_VERBS + String.raw`\b`);
+const OUR_MISTAKE = /\b(?:that(?:'s| is| was)|it(?:'s| is| was)) (?:on us|on me|our (?:mistake|fault|error)|my (?:mistake|fault|error))\b/;
+
+const TIME = new RegExp(
+  [
+    String.raw`\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week)|end of (?:the )?(?:day|today|week|business)|eod|cob|within the hour|first thing)\b`,
+    String.raw`\b(?:on|by|before|until|next|this|from)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b`,
+    String.raw`\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b`,
+    String.raw`\b(?:by|before|at|until|around)\s+\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?`,
+    String.raw`\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)\b`,
+    String.raw`\b\d{1,2}:\d{2}\b`,
+    String.raw`\b(?:within|in|under|inside)\s+(?:the next\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|24|48|72)(?:[-\s](?:to|or)[-\s]\d+)?\s*(?:business\s+|working\s+)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\b`,
+    String.raw`\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b`,
+    String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b`,
+    String.raw`\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b`,
+    String.raw`\bnext (?:week|month|business day|working day)\b`,
+    String.raw`\[(?:time|date|day|deadline)\]`,
+  ].join('|'),
+);
+
+const QUESTION_START = /^(?:could|can|would|will|do|does|did|is|are|may|might|shall|should) (?:you|we|i)\b/;
+const QUESTION_END = /\?\s*["')\]]*\s*(?:\p{Extended_Pictographic}\s*)*$/u;
+
+const REASSURES =
+  /\b(?:(?:it|this|that)(?:'s| is|'s not| was)(?:n't| not)? (?:not )?(?:your|you)(?:r)? (?:fault|doing)|not your fault|nothing you did|you did(?:n't| not) do anything wrong|you(?:'ve| have) done nothing wrong|you did everything right|no need (?:for you )?to (?:worry|apologi[sz]e))\b/;
+
+const OWNED_APOLOGY =
+  /\b(?:sorry|apologi[sz]e|apologies)\b.{0,40}\b(?:(?:for|that) (?:our|my|the|we|i)\b|(?:our|my) (?:mistake|error|fault)|we (?:got|made|sent|missed|messed|dropped|lost|charged|shipped)|i (?:got|made|sent|missed|messed|dropped|lost|charged|shipped))/;
+
+const FIRST_PERSON_SUBJECT = /^(?:\W*)(?:i|we)\b/;
+
+export function checkContext(check: ContextCheck, ctx: SentenceContext): boolean {
+  switch (check) {
+    case 'question':
+      return QUESTION_END.test(ctx.lower) || QUESTION_START.test(ctx.lower);
+    case 'owns-fix':
+      return (
+        OWNS_FIX.test(ctx.lower) ||
+        OUR_MISTAKE.test(ctx.lower) ||
+        OWNS_FIX.test(ctx.nextLower) ||
+        OUR_MISTAKE.test(ctx.nextLower)
+      );
+    case 'has-time':
+      return TIME.test(ctx.lower);
+    case 'reassures':
+      return REASSURES.test(ctx.lower);
+    case 'owned-apology':
+      return OWNED_APOLOGY.test(ctx.lower);
+    case 'first-person-subject':
+      return FIRST_PERSON_SUBJECT.test(ctx.lower);
+  }
+}
+
+export function hasTime(lower: string): boolean {
+  return TIME.test(lower);
+}
+
+export function ownsFix(lower: string): boolean {
+  return OWNS_FIX.test(lower) || OUR_MISTAKE.test(lower);
+}

@@ -1,0 +1,107 @@
+/**
+ * Runs compiled rules over one sentence. Everything here depends on the sentence
+ * alone, so the analyzer can cache the result by sentence text.
+ */
+import type { CompiledPattern, CompiledRule } from './compile';
+import { tag, tokenize, type Doc } from './nlp';
+import { render } from './rewrite';
+import type { Suggestion } from './types';
+import { wordBag } from './words';
+
+export interface Hit {
+  rule: CompiledRule;
+  /** Offsets relative to the sentence. */
+  start: number;
+  end: number;
+  suggestions: Suggestion[];
+}
+
+interface OffsetJson {
+  offset?: { start: number; length: number };
+}
+
+const TRAILING = /[\s.,;:!?…"')\]-]+$/;
+const LEADING = /^[\s"'(\[-]+/;
+const ONLY_PUNCTUATION = /^[\s.,;:!?…"')\]-]*$/;
+
+/** Lazily built compromise documents for one sentence: tagging only when a rule needs it. */
+class SentenceDocs {
+  private tokenized?: Doc;
+  private tagged?: Doc;
+  constructor(private readonly text: string) {}
+  get(needsTags: boolean): Doc {
+    if (needsTags) return (this.tagged ??= tag(this.text));
+    return (this.tagged ?? (this.tokenized ??= tokenize(this.text)));
+  }
+}
+
+function offsetsOf(view: Doc): Array<{ start: number; end: number }> {
+  return (view.json({ offset: true }) as OffsetJson[])
+    .filter((j) => j.offset)
+    .map((j) => ({ start: j.offset!.start, end: j.offset!.start + j.offset!.length }));
+}
+
+function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
+  const slice = text.slice(start, end);
+  const lead = LEADING.exec(slice)?.[0].length ?? 0;
+  const trail = TRAILING.exec(slice.slice(lead))?.[0].length ?? 0;
+  return { start: start + lead, end: end - trail };
+}
+
+function captures(view: Doc, text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const groups = view.groups() as unknown as Record<string, Doc>;
+  for (const [name, g] of Object.entries(groups)) {
+    const o = offsetsOf(g)[0];
+    if (!o) continue;
+    const span = trimSpan(text, o.start, o.end);
+    out[name] = text.slice(span.start, span.end);
+  }
+  return out;
+}
+
+function anyMatches(patterns: CompiledPattern[], docs: SentenceDocs, bag: Set<string>): boolean {
+  return patterns.some(
+    (p) => (!p.triggers || [...p.triggers].some((w) => bag.has(w))) && docs.get(p.needsTags).has(p.parsed as never),
+  );
+}
+
+function firstMatch(rule: CompiledRule, docs: SentenceDocs, bag: Set<string>): Doc | null {
+  for (const p of rule.patterns) {
+    if (p.triggers && ![...p.triggers].some((w) => bag.has(w))) continue;
+    const m = docs.get(p.needsTags).match(p.parsed as never);
+    if (m.found) return m.eq(0) as Doc;
+  }
+  return null;
+}
+
+/**
+ * @param original the sentence as typed (used for captures and case)
+ * @param folded the same sentence with typography folded (same length)
+ */
+export function matchSentence(original: string, folded: string, rules: CompiledRule[]): Hit[] {
+  const lower = folded.toLowerCase();
+  const bag = wordBag(lower);
+  const docs = new SentenceDocs(folded);
+  const hits: Hit[] = [];
+  for (const rule of rules) {
+    if (rule.triggers && ![...rule.triggers].some((w) => bag.has(w))) continue;
+    const m = firstMatch(rule, docs, bag);
+    if (!m) continue;
+    if (anyMatches(rule.exceptions, docs, bag)) continue;
+    const o = offsetsOf(m)[0];
+    if (!o) continue;
+    const whole = rule.spec.scope === 'sentence';
+    const span = whole ? { start: 0, end: original.length } : trimSpan(original, o.start, o.end);
+    if (span.end <= span.start) continue;
+    const head = original.slice(0, span.start);
+    const suggestions = render(rule.spec.suggestions, {
+      original: original.slice(span.start, span.end),
+      atSentenceStart: /^[\s"'(\[]*$/.test(head),
+      atSentenceEnd: whole || ONLY_PUNCTUATION.test(original.slice(span.end)),
+      captures: captures(m, original),
+    });
+    hits.push({ rule, start: span.start, end: span.end, suggestions });
+  }
+  return hits;
+}

@@ -1,0 +1,38 @@
+/**
+ * Bounds on rule patterns, so a team pack cannot make analysis hang: compromise
+ * runs `/regex/` terms against every word, and long alternations multiply work.
+ */
+export const PATTERN_LIMITS = {
+  maxChars: 600,
+  maxTerms: 40,
+  maxChoices: 200,
+  maxRegexChars: 80,
+} as const;
+
+// A quantified group that itself contains a quantifier: the classic catastrophic shape, e.g. (a+)+ or (\w*)*.
+const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*[+*{?]/;
+const BACKREFERENCE = /\\[1-9]|\\k</;
+const LOOKAROUND = /\(\?<?[=!]/;
+
+export function regexProblem(source: string): string | null {
+  if (source.length > PATTERN_LIMITS.maxRegexChars) {
+    return `regex term is longer than ${PATTERN_LIMITS.maxRegexChars} characters`;
+  }
+  if (NESTED_QUANTIFIER.test(source)) return 'regex term has a nested quantifier like (a+)+ that can hang';
+  if (BACKREFERENCE.test(source)) return 'regex term uses a back-reference';
+  if (LOOKAROUND.test(source)) return 'regex term uses a lookaround';
+  try {
+    new RegExp(source);
+  } catch (error) {
+    return `regex term does not compile: ${(error as Error).message}`;
+  }
+  return null;
+}
+
+/** Regex terms as written in the pattern, e.g. `/^colou?r$/`. */
+export function regexTerms(pattern: string): string[] {
+  const out: string[] = [];
+  const re = /(?:^|[\s(|[])\/((?:[^/\\]|\\.)+)\/(?=$|[\s)|\]?*+])/g;
+  for (let m = re.exec(pattern); m; m = re.exec(pattern)) out.push(m[1]!);
+  return out;
+}

@@ -1,0 +1,36 @@
+/**
+ * The bag of words a sentence contains, with contractions also spelled out, for
+ * the rule prefilter. Kept in step with how compromise expands contractions.
+ */
+const CONTRACTIONS: Record<string, string[]> = {
+  "n't": ['not'],
+  "'ll": ['will'],
+  "'ve": ['have'],
+  "'re": ['are'],
+  "'m": ['am'],
+  "'s": ['is', 'has'],
+  "'d": ['would', 'had'],
+};
+const IRREGULAR: Record<string, string> = { "won't": 'will', "can't": 'can', "shan't": 'shall', "ain't": 'is' };
+
+export function wordBag(lower: string): Set<string> {
+  const bag = new Set<string>();
+  const re = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
+  for (let m = re.exec(lower); m; m = re.exec(lower)) {
+    const w = m[0];
+    bag.add(w);
+    const apos = w.indexOf("'");
+    if (apos === -1) continue;
+    const irregular = IRREGULAR[w];
+    if (irregular) {
+      bag.add(irregular);
+      bag.add('not');
+      continue;
+    }
+    const suffix = w.endsWith("n't") ? "n't" : w.slice(apos);
+    const base = w.slice(0, w.length - suffix.length);
+    if (base) bag.add(base);
+    for (const x of CONTRACTIONS[suffix] ?? []) bag.add(x);
+  }
+  return bag;
+}
