@@ -12,7 +12,10 @@ import baseManifest from './manifest.json' with { type: 'json' };
 
 const CONTENT_ENTRY = 'src/content/main.ts';
 export const GECKO_ID = 'tactful@tactful.dev';
-export const FIREFOX_MIN_VERSION = '128.0';
+// 140 (an ESR) has everything used here: MV3 background scripts, optional_host_permissions,
+// match_origin_as_fallback, scripting.registerContentScripts, CSS Custom Highlight API,
+// and data_collection_permissions.
+export const FIREFOX_MIN_VERSION = '140.0';
 
 function manifestFor(browser: 'chrome' | 'firefox'): ManifestV3Export {
   const m = structuredClone(baseManifest) as Record<string, unknown>;
@@ -26,6 +29,7 @@ function manifestFor(browser: 'chrome' | 'firefox'): ManifestV3Export {
         // Tactful collects and transmits nothing.
         data_collection_permissions: { required: ['none'] },
       },
+      gecko_android: { strict_min_version: '142.0' },
     };
   }
   return m as unknown as ManifestV3Export;
@@ -45,7 +49,7 @@ export default defineConfig(({ mode }) => {
     build: {
       outDir: `dist/${browser}`,
       emptyOutDir: true,
-      target: browser === 'firefox' ? 'firefox128' : 'chrome121',
+      target: browser === 'firefox' ? 'firefox140' : 'chrome121',
       sourcemap: false,
       modulePreload: false,
       reportCompressedSize: false,
