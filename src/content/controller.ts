@@ -161,8 +161,12 @@ export class Controller implements FieldHost {
   onClick(field: Field): void {
     field.flush();
     const sel = field.selection();
-    if (!sel || sel.start !== sel.end) return;
-    const f = findingAt(field.findings, sel.start);
+    if (!sel) return;
+    // A click inside a selection (e.g. the text Ctrl+Z just restored) may leave it selected.
+    const f =
+      sel.start === sel.end
+        ? findingAt(field.findings, sel.start)
+        : (field.findings.find((x) => x.start <= sel.start && sel.end <= x.end) ?? null);
     if (f) this.openCard(field, f, false);
     else if (this.card) this.closeCard(false);
   }

@@ -178,7 +178,7 @@ export async function flaggedPoints(page: Page, mode: MarkMode, frameSelector?: 
   if (mode === 'overlay') {
     const boxes = await marks(page).evaluateAll((els) =>
       els.map((e) => {
-        const r = e.getBoundingClientRect();
+        const r = e.getClientRects()[0] ?? e.getBoundingClientRect(); // first line of a wrapped span
         return { x: r.left + Math.min(r.width / 2, 12), y: r.top + r.height / 2, w: r.width };
       }),
     );
