@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 
 rmSync('dist/engine', { recursive: true, force: true });
 rmSync('dist/cli', { recursive: true, force: true });
+rmSync('dist/types', { recursive: true, force: true });
 
 const common = {
   bundle: true,

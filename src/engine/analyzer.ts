@@ -31,7 +31,7 @@ interface Candidate {
   order: number;
 }
 
-function pickNonOverlapping(candidates: Candidate[]): Finding[] {
+function pickFindings(candidates: Candidate[]): Finding[] {
   const ranked = [...candidates].sort(
     (a, b) =>
       SEVERITY_RANK[b.finding.severity] - SEVERITY_RANK[a.finding.severity] ||
@@ -40,7 +40,10 @@ function pickNonOverlapping(candidates: Candidate[]): Finding[] {
   );
   const kept: Finding[] = [];
   for (const c of ranked) {
-    if (kept.some((k) => c.finding.start < k.end && k.start < c.finding.end)) continue;
+    // Different categories may overlap ("I'm sorry, but that's our policy" is both a
+    // non-apology and blame); within a category the stronger finding wins.
+    const f = c.finding;
+    if (kept.some((k) => k.category === f.category && f.start < k.end && k.start < f.end)) continue;
     kept.push(c.finding);
   }
   return kept.sort((a, b) => a.start - b.start);
@@ -96,7 +99,7 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
       else for (const [k, v] of used) cache.set(k, v);
     }
     return {
-      findings: pickNonOverlapping(candidates),
+      findings: pickFindings(candidates),
       tips: wantTips ? replyTips(sentences, lowered, folded.toLowerCase()) : [],
     };
   }

@@ -29,12 +29,29 @@ const SYNTAX_CHARS = /[#@()[\]|*+^$/{}<>~!]/;
 // Words that contractions hide ("that's", "won't") are weak triggers; prefer others.
 const WEAK = new Set(['is', 'am', 'are', 'was', 'will', 'would', 'have', 'has', 'had', 'not', 'do', 'does', 'did', 'us', 'be', 'it', 'a', 'the', 'to', 'i', 'we', 'you']);
 
+/**
+ * compromise expands contractions in the text ("won't" → "will not") but not in
+ * patterns, so patterns are spelled out the same way before parsing.
+ */
+function expandContractions(pattern: string): string {
+  return pattern
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\bwon't\b/gi, 'will not')
+    .replace(/\bcan't\b/gi, 'can not')
+    .replace(/\bshan't\b/gi, 'shall not')
+    .replace(/\b(\w+)n't\b/gi, '$1 not')
+    .replace(/\b(i|you|we|they|he|she|it|that|there|who)'ll\b/gi, '$1 will')
+    .replace(/\b(i|you|we|they|would|should|could|must)'ve\b/gi, '$1 have')
+    .replace(/\b(you|we|they|who)'re\b/gi, '$1 are')
+    .replace(/\bi'm\b/gi, 'i am')
+    .replace(/\b(it|that|there|what|he|she|who|here|this)'s\b/gi, '$1 is');
+}
+
 /** A team lead may write a plain phrase; it becomes a literal compromise pattern. */
 export function toMatchSyntax(pattern: string): string {
-  const trimmed = pattern.trim();
+  const trimmed = expandContractions(pattern.trim());
   if (SYNTAX_CHARS.test(trimmed)) return trimmed;
   return trimmed
-    .replace(/[\u2018\u2019]/g, "'")
     .replace(/[.,;:?"\u201C\u201D]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -28,9 +28,13 @@ const ONLY_PUNCTUATION = /^[\s.,;:!?…"')\]-]*$/;
 class SentenceDocs {
   private tokenized?: Doc;
   private tagged?: Doc;
-  constructor(private readonly text: string) {}
+  /** "'s" is "is" or "has" (or a possessive): only the tagger can tell, so such sentences are always tagged. */
+  private readonly ambiguous: boolean;
+  constructor(private readonly text: string) {
+    this.ambiguous = /'s\b/i.test(text);
+  }
   get(needsTags: boolean): Doc {
-    if (needsTags) return (this.tagged ??= tag(this.text));
+    if (needsTags || this.ambiguous) return (this.tagged ??= tag(this.text));
     return (this.tagged ?? (this.tokenized ??= tokenize(this.text)));
   }
 }
@@ -50,6 +54,7 @@ function trimSpan(text: string, start: number, end: number): { start: number; en
 
 function captures(view: Doc, text: string): Record<string, string> {
   const out: Record<string, string> = {};
+  // groups() spans every match; the first offset of each group belongs to the first match.
   const groups = view.groups() as unknown as Record<string, Doc>;
   for (const [name, g] of Object.entries(groups)) {
     const o = offsetsOf(g)[0];
@@ -70,7 +75,7 @@ function firstMatch(rule: CompiledRule, docs: SentenceDocs, bag: Set<string>): D
   for (const p of rule.patterns) {
     if (p.triggers && ![...p.triggers].some((w) => bag.has(w))) continue;
     const m = docs.get(p.needsTags).match(p.parsed as never);
-    if (m.found) return m.eq(0) as Doc;
+    if (m.found) return m; // not .eq(0): that drops the named groups
   }
   return null;
 }

@@ -20,10 +20,13 @@ export interface RenderContext {
   captures: Record<string, string>;
 }
 
+/** A captured phrase that opened the sentence keeps its capital only if it is a name. */
+const FUNCTION_WORD = /^(?:The|Our|Your|A|An|My|This|That|It|They|We|Their|Its|These|Those)\b/;
+
 function fill(template: string, captures: Record<string, string>): string | null {
   let missing = false;
   const out = template.replace(SLOT, (_, name: string, fallback: string | undefined) => {
-    const value = captures[name]?.trim();
+    const value = captures[name]?.trim().replace(FUNCTION_WORD, (w) => w.toLowerCase());
     if (value) return value;
     if (fallback !== undefined) return fallback;
     missing = true;
