@@ -43,6 +43,10 @@ function highlightFor(doc: Document, name: string): Highlight {
   return h;
 }
 
+function rangeKey(f: Finding): string {
+  return `${f.category}\u0000${f.start}\u0000${f.end}`;
+}
+
 export class HighlightPainter implements Painter {
   private ranges = new Map<Finding, Range>();
   private active: Range | null = null;
@@ -58,13 +62,33 @@ export class HighlightPainter implements Painter {
     ensureSheet(doc, highlightCss());
     const root = this.el.getRootNode();
     if (root instanceof (doc.defaultView as Window & typeof globalThis).ShadowRoot) ensureSheet(root, highlightCss());
-    this.clear();
+    // Reuse live ranges of unchanged findings so typing at one place does not churn every highlight.
+    const old = new Map<string, Range>();
+    for (const [f, r] of this.ranges) old.set(rangeKey(f), r);
+    const next = new Map<Finding, Range>();
     for (const f of findings) {
+      const key = rangeKey(f);
+      const prev = old.get(key);
+      if (prev && !prev.collapsed && prev.toString().replace(/\u00a0/g, ' ') === f.text) {
+        old.delete(key);
+        next.set(f, prev);
+        continue;
+      }
       const r = this.rangeFor(f.start, f.end);
       if (!r) continue;
-      this.ranges.set(f, r);
+      next.set(f, r);
       highlightFor(doc, highlightName(f.category)).add(r);
-      if (active && f === active) {
+    }
+    for (const [f, r] of this.ranges) {
+      if (!old.has(rangeKey(f)) || old.get(rangeKey(f)) !== r) continue;
+      highlightFor(doc, highlightName(f.category as Category)).delete(r);
+    }
+    this.ranges = next;
+    if (this.active) highlightFor(doc, ACTIVE_HIGHLIGHT).delete(this.active);
+    this.active = null;
+    if (active) {
+      const r = next.get(active);
+      if (r) {
         this.active = r;
         highlightFor(doc, ACTIVE_HIGHLIGHT).add(r);
       }
