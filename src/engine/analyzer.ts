@@ -11,7 +11,7 @@ import { agentRegions } from './regions';
 import { resolveRules, type ResolvedRule } from './resolve';
 import { segment } from './segment';
 import { replyTips } from './tips';
-import type { AnalysisResult, AnalyzeOptions, Finding, RuleSpec } from './types';
+import type { AnalysisResult, AnalyzeOptions, Category, Finding, RuleSpec } from './types';
 
 export interface Analyzer {
   /** Analyses text, reusing per-sentence work from earlier calls on this analyzer. */
@@ -65,8 +65,11 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
     const sentences = segment(folded, agentRegions(folded));
     const lowered = sentences.map((s) => s.text.toLowerCase());
     const used = new Map<string, Hit[]>();
-    const candidates: Candidate[] = [];
+    const findings: Finding[] = [];
+    const flagged: Array<Set<Category>> = [];
     sentences.forEach((s, i) => {
+      // Spans never cross sentences, so overlaps are settled sentence by sentence (linear overall).
+      const candidates: Candidate[] = [];
       const original = text.slice(s.start, s.end);
       let hits = used.get(original) ?? (reuse ? cache.get(original) : undefined);
       if (!hits) hits = matchSentence(original, s.text, compiled);
@@ -93,14 +96,19 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
           },
         });
       }
+      if (candidates.length) {
+        const picked = pickFindings(candidates);
+        findings.push(...picked);
+        flagged[i] = new Set(picked.map((f) => f.category));
+      }
     });
     if (reuse) {
       if (cache.size > CACHE_SLACK) cache = used;
       else for (const [k, v] of used) cache.set(k, v);
     }
     return {
-      findings: pickFindings(candidates),
-      tips: wantTips ? replyTips(sentences, lowered, folded.toLowerCase()) : [],
+      findings,
+      tips: wantTips ? replyTips(sentences, lowered, folded.toLowerCase(), flagged) : [],
     };
   }
 

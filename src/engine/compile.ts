@@ -11,23 +11,24 @@ export interface CompiledPattern {
   source: string;
   parsed: ParsedMatch;
   needsTags: boolean;
-  /** The sentence must hold one of these words; null when the pattern has no required word. */
-  triggers: Set<string> | null;
+  /**
+   * Word sets the sentence must hit, one per required literal term: a sentence whose
+   * words miss any set cannot match, so compromise never runs on it (the prefilter).
+   */
+  required: Array<Set<string>>;
 }
 
 export interface CompiledRule {
   spec: RuleSpec;
   patterns: CompiledPattern[];
   exceptions: CompiledPattern[];
-  /** Union of the patterns' triggers; null = always a candidate. */
-  triggers: Set<string> | null;
 }
 
 export class PatternError extends Error {}
 
 const SYNTAX_CHARS = /[#@()[\]|*+^$/{}<>~!]/;
-// Words that contractions hide ("that's", "won't") are weak triggers; prefer others.
-const WEAK = new Set(['is', 'am', 'are', 'was', 'will', 'would', 'have', 'has', 'had', 'not', 'do', 'does', 'did', 'us', 'be', 'it', 'a', 'the', 'to', 'i', 'we', 'you']);
+/** Words the prefilter's word bag can hold as they are (it splits on anything else). */
+const BAG_WORD = /^[\p{L}\p{N}]+(?:'[\p{L}]+)?$/u;
 
 /**
  * compromise expands contractions in the text ("won't" → "will not") but not in
@@ -74,12 +75,13 @@ function termWords(term: ParsedTerm): string[] | null {
   if (term.word) return [term.word];
   if (term.fastOr) return [...term.fastOr];
   if (term.choices) {
+    // Every word of a multi-word choice is needed, so the longest (likely rarest) one stands for it.
     const words: string[] = [];
     for (const choice of term.choices) {
-      const first = choice.find((t) => !t.optional);
-      const w = first ? termWords(first) : null;
-      if (!w) return null;
-      words.push(...w);
+      const options = choice.map(termWords).filter((w): w is string[] => w !== null);
+      if (!options.length) return null;
+      const best = options.reduce((a, b) => (Math.min(...b.map((x) => x.length)) > Math.min(...a.map((x) => x.length)) ? b : a));
+      words.push(...best);
     }
     return words;
   }
@@ -99,6 +101,21 @@ function countChoices(terms: ParsedTerm[]): number {
     if (t.choices) n += t.choices.length + t.choices.reduce((s, c) => s + countChoices(c), 0);
   }
   return n;
+}
+
+/** The cheap prefilter: can this pattern match a sentence with these words at all? */
+export function mayMatch(pattern: CompiledPattern, bag: Set<string>): boolean {
+  for (const set of pattern.required) {
+    let hit = false;
+    for (const w of set) {
+      if (bag.has(w)) {
+        hit = true;
+        break;
+      }
+    }
+    if (!hit) return false;
+  }
+  return true;
 }
 
 export function compilePattern(raw: string): CompiledPattern {
@@ -128,15 +145,11 @@ export function compilePattern(raw: string): CompiledPattern {
   if (terms.every((t) => t.optional || t.anything)) {
     throw new PatternError('pattern needs at least one required word or tag, or it would match every sentence');
   }
-  const candidates = terms.map(termWords).filter((w): w is string[] => w !== null && w.length > 0);
-  const strong = candidates.find((w) => w.every((x) => !WEAK.has(x)));
-  const chosen = strong ?? candidates[0];
-  return {
-    source,
-    parsed,
-    needsTags: usesTags(terms),
-    triggers: chosen ? new Set(chosen.map((w) => w.toLowerCase())) : null,
-  };
+  const required = terms
+    .map(termWords)
+    .filter((w): w is string[] => w !== null && w.length > 0 && w.every((x) => BAG_WORD.test(x)))
+    .map((w) => new Set(w.map((x) => x.toLowerCase())));
+  return { source, parsed, needsTags: usesTags(terms), required };
 }
 
 function compileAll(spec: RuleSpec, field: 'patterns' | 'exceptions'): CompiledPattern[] {
@@ -151,15 +164,5 @@ function compileAll(spec: RuleSpec, field: 'patterns' | 'exceptions'): CompiledP
 }
 
 export function compileRule(spec: RuleSpec): CompiledRule {
-  const patterns = compileAll(spec, 'patterns');
-  const exceptions = compileAll(spec, 'exceptions');
-  let triggers: Set<string> | null = new Set();
-  for (const p of patterns) {
-    if (!p.triggers) {
-      triggers = null;
-      break;
-    }
-    for (const w of p.triggers) triggers.add(w);
-  }
-  return { spec, patterns, exceptions, triggers };
+  return { spec, patterns: compileAll(spec, 'patterns'), exceptions: compileAll(spec, 'exceptions') };
 }

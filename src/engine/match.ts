@@ -2,7 +2,7 @@
  * Runs compiled rules over one sentence. Everything here depends on the sentence
  * alone, so the analyzer can cache the result by sentence text.
  */
-import type { CompiledPattern, CompiledRule } from './compile';
+import { mayMatch, type CompiledPattern, type CompiledRule } from './compile';
 import { tag, tokenize, type Doc } from './nlp';
 import { render } from './rewrite';
 import type { Suggestion } from './types';
@@ -66,16 +66,14 @@ function captures(view: Doc, text: string): Record<string, string> {
 }
 
 function anyMatches(patterns: CompiledPattern[], docs: SentenceDocs, bag: Set<string>): boolean {
-  return patterns.some(
-    (p) => (!p.triggers || [...p.triggers].some((w) => bag.has(w))) && docs.get(p.needsTags).has(p.parsed as never),
-  );
+  return patterns.some((p) => mayMatch(p, bag) && docs.get(p.needsTags).has(p.parsed as never));
 }
 
 function firstMatch(rule: CompiledRule, docs: SentenceDocs, bag: Set<string>): Doc | null {
   for (const p of rule.patterns) {
-    if (p.triggers && ![...p.triggers].some((w) => bag.has(w))) continue;
+    if (!mayMatch(p, bag)) continue;
     const m = docs.get(p.needsTags).match(p.parsed as never);
-    if (m.found) return m; // not .eq(0): that drops the named groups
+    if (m.found) return m as unknown as Doc; // not .eq(0): that drops the named groups
   }
   return null;
 }
@@ -90,7 +88,6 @@ export function matchSentence(original: string, folded: string, rules: CompiledR
   const docs = new SentenceDocs(folded);
   const hits: Hit[] = [];
   for (const rule of rules) {
-    if (rule.triggers && ![...rule.triggers].some((w) => bag.has(w))) continue;
     const m = firstMatch(rule, docs, bag);
     if (!m) continue;
     if (anyMatches(rule.exceptions, docs, bag)) continue;

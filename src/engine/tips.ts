@@ -4,7 +4,7 @@
  */
 import { hasTime } from './context';
 import type { Sentence } from './segment';
-import type { Tip } from './types';
+import type { Category, Tip } from './types';
 
 const GREETING = /^\W*(?:hi|hello|hey|heya|hiya|dear|good (?:morning|afternoon|evening|day)|greetings|morning|afternoon|evening|thanks|thank you|welcome|howdy)\b/;
 const THANKS = /\b(?:thank|thanks|thx|ty|appreciate|grateful|glad you (?:reached|got in touch|wrote)|i (?:understand|can see|hear you|get (?:it|why|that))|i know how|i can imagine|that sounds|must (?:be|have been) (?:so )?(?:frustrating|annoying|stressful|disappointing|upsetting)|understandabl[ey])\b/;
@@ -13,13 +13,16 @@ const OWNERSHIP = /\b(?:sorry|apologi[sz]e|apologies|my (?:mistake|fault|bad)|ou
 const ACTION = /\b(?:i|we)(?:'ll|'ve| will| have| am going to|'m going to| just| already)*\s+(?:\w+ed|\w+ing|send|call|email|refund|replace|fix|ship|update|check|arrange|escalate|follow up|reach out|get back|process|issue|credit|book|confirm|look into|investigate|chase|contact)\b|\b(?:you(?:'ll| will) (?:receive|get|see|have)|expect|arrives?|will arrive|should arrive)\b/;
 const CLOSING = /\b(?:let (?:me|us) know|any (?:other |more |further )?questions|happy to help|glad to help|here (?:to|if you need) help|here for you|feel free|reach out|just reply|reply to this|don't hesitate|do not hesitate|anything else|get in touch|i'm here|we're here|hope (?:this|that) helps|here if)\b/;
 
-/** Tips only make sense on a reply, not on a chat one-liner or a fragment. */
-const MIN_SENTENCES = 3;
-const MIN_WORDS = 25;
+/** Tips only make sense on a reply, not on a half-typed fragment. */
+const MIN_WORDS = 5;
 
-export function replyTips(sentences: Sentence[], lowered: string[], fullLower: string): Tip[] {
+/**
+ * @param flagged categories found in each sentence: a non-apology is not ownership
+ *   and a vague promise is not a next step.
+ */
+export function replyTips(sentences: Sentence[], lowered: string[], fullLower: string, flagged: Array<Set<Category>>): Tip[] {
   const words = lowered.reduce((n, s) => n + (s.match(/\S+/g)?.length ?? 0), 0);
-  if (sentences.length < MIN_SENTENCES || words < MIN_WORDS) return [];
+  if (sentences.length === 0 || words < MIN_WORDS) return [];
   const tips: Tip[] = [];
   const first = lowered[0] ?? '';
   if (!GREETING.test(first)) {
@@ -31,11 +34,12 @@ export function replyTips(sentences: Sentence[], lowered: string[], fullLower: s
   }
   // A problem may be named in the quoted customer message as well as in the reply.
   const problem = PROBLEM.test(fullLower);
-  if (problem && !OWNERSHIP.test(agentText)) {
+  const owns = lowered.some((s, i) => OWNERSHIP.test(s) && !flagged[i]?.has('non-apology'));
+  if (problem && !owns) {
     tips.push({ id: 'ownership', message: 'The customer reported a problem: say sorry for it plainly and own the fix.' });
   }
-  const hasNextStep = lowered.some((s) => ACTION.test(s) && hasTime(s));
-  if (problem && !hasNextStep) {
+  const hasNextStep = lowered.some((s, i) => ACTION.test(s) && hasTime(s) && !flagged[i]?.has('vague-commitment'));
+  if (!hasNextStep) {
     tips.push({ id: 'next-step', message: 'Say what happens next, who does it and by when (a day or time).' });
   }
   const tail = lowered.slice(-3).join(' ');

@@ -12,6 +12,8 @@ const CONTRACTIONS: Record<string, string[]> = {
   "'d": ['would', 'had'],
 };
 const IRREGULAR: Record<string, string> = { "won't": 'will', "can't": 'can', "shan't": 'shall', "ain't": 'is' };
+/** Spelled-together forms compromise splits. */
+const SPLIT: Record<string, string[]> = { cannot: ['can', 'not'], gonna: ['going', 'to'], wanna: ['want', 'to'], gotta: ['got', 'to'] };
 
 export function wordBag(lower: string): Set<string> {
   const bag = new Set<string>();
@@ -19,6 +21,7 @@ export function wordBag(lower: string): Set<string> {
   for (let m = re.exec(lower); m; m = re.exec(lower)) {
     const w = m[0];
     bag.add(w);
+    for (const x of SPLIT[w] ?? []) bag.add(x);
     const apos = w.indexOf("'");
     if (apos === -1) continue;
     const irregular = IRREGULAR[w];
