@@ -110,8 +110,12 @@ function run(argv: string[]): number {
   let failing = false;
   const jsonOut: unknown[] = [];
   const textOut: string[] = [];
+  let flaggedTexts = 0;
+  let findingCount = 0;
   for (const item of items) {
     const result = analyzer.analyze(item.text);
+    findingCount += result.findings.length;
+    if (result.findings.length) flaggedTexts++;
     if (failOn && result.findings.some((f) => rank(f.severity) >= rank(failOn as Severity))) failing = true;
     if (values.input === 'jsonl' && values.format === 'json') {
       jsonOut.push({ id: item.id, findings: result.findings, tips: result.tips });
@@ -127,10 +131,14 @@ function run(argv: string[]): number {
     if (values.input === 'jsonl') for (const row of jsonOut) console.log(JSON.stringify(row));
     else console.log(JSON.stringify(jsonOut.length === 1 ? jsonOut[0] : jsonOut, null, 2));
   } else {
-    const count = textOut.length;
-    if (count) console.log(textOut.join('\n\n'));
+    if (textOut.length) console.log(`${textOut.join('\n\n')}\n`);
     const total = items.length;
-    console.log(count ? `\n${count} of ${total} checked ${total === 1 ? 'text has' : 'texts have'} something to look at.` : `No tone issues found in ${total} ${total === 1 ? 'text' : 'texts'}.`);
+    const texts = (n: number) => `${n} ${n === 1 ? 'text' : 'texts'}`;
+    console.log(
+      findingCount
+        ? `${findingCount} ${findingCount === 1 ? 'finding' : 'findings'} in ${flaggedTexts} of ${texts(total)}.`
+        : `No tone issues found in ${texts(total)}.`,
+    );
   }
   return failing ? 1 : 0;
 }

@@ -7,13 +7,15 @@ import type { AnalyzeOptions, RuleSpec, Severity } from './types';
 export interface ResolvedRule extends RuleSpec {
   enabled: boolean;
   locked: boolean;
+  /** Where the rule comes from; team rules win ties against built-in ones. */
+  source: 'builtin' | 'pack';
 }
 
 export function resolveRules(base: RuleSpec[], options: AnalyzeOptions): ResolvedRule[] {
   const byId = new Map<string, ResolvedRule>();
-  for (const rule of base) byId.set(rule.id, { ...rule, enabled: rule.enabled ?? true, locked: false });
+  for (const rule of base) byId.set(rule.id, { ...rule, enabled: rule.enabled ?? true, locked: false, source: 'builtin' });
   for (const pack of options.packs ?? []) {
-    for (const rule of pack.rules) byId.set(rule.id, { ...rule, enabled: rule.enabled ?? true, locked: false });
+    for (const rule of pack.rules) byId.set(rule.id, { ...rule, enabled: rule.enabled ?? true, locked: false, source: 'pack' });
     for (const [id, o] of Object.entries(pack.overrides ?? {})) {
       const rule = byId.get(id);
       if (!rule) continue;
@@ -24,7 +26,8 @@ export function resolveRules(base: RuleSpec[], options: AnalyzeOptions): Resolve
   }
   const disabled = new Set(options.disabledRules ?? []);
   const categories = options.categories ? new Set(options.categories) : null;
-  return [...byId.values()].filter(
+  const ordered = [...byId.values()].sort((a, b) => Number(a.source === 'builtin') - Number(b.source === 'builtin'));
+  return ordered.filter(
     (r) => r.enabled && !(disabled.has(r.id) && !r.locked) && (!categories || categories.has(r.category)),
   );
 }
