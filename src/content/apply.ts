@@ -89,13 +89,26 @@ async function selectAndSettle(t: EditTarget, start: number, end: number): Promi
   if (!s || s.start !== start || s.end !== end) t.select(start, end);
 }
 
+/**
+ * TinyMCE keeps its own undo levels and records one for an `input` event of type
+ * insertReplacementText (what a spell-checker replacement fires). Announcing the edit before
+ * and after makes it one undo step, with the text before it as the previous level.
+ */
+function announceReplacement(t: EditTarget): void {
+  if (t.family !== 'tinymce') return;
+  const win = t.el.ownerDocument.defaultView as Window & typeof globalThis;
+  t.el.dispatchEvent(new win.InputEvent('input', { inputType: 'insertReplacementText', bubbles: true }));
+}
+
 async function insert(t: EditTarget, start: number, end: number, text: string): Promise<void> {
   await selectAndSettle(t, start, end);
   const strategy = strategyFor(t.family);
+  announceReplacement(t);
   let handled = false;
   if (strategy === 'beforeinput') handled = dispatchBeforeInput(t, start, end, text);
   else if (strategy === 'paste') handled = dispatchPaste(t, text);
   if (!handled) execInsert(t, text);
+  announceReplacement(t);
 }
 
 /** Wait until the editor's DOM shows `expected` (React-based editors render on a later frame). */

@@ -223,7 +223,11 @@ export class Controller implements FieldHost {
   private fieldBox(field: Field): Box | null {
     const win = field.el.ownerDocument.defaultView;
     if (!win || !field.el.isConnected) return null;
-    const r = field.el.getBoundingClientRect();
+    // An iframe's editable body (TinyMCE, designMode) fills the frame, not just its content.
+    const isFrameBody = field.el === field.el.ownerDocument.body && win !== this.rootWin && win.frameElement;
+    const r = isFrameBody
+      ? { left: 0, top: 0, width: win.innerWidth, height: win.innerHeight }
+      : field.el.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) return null;
     return toRoot(r, win, this.rootWin);
   }
@@ -239,7 +243,8 @@ export class Controller implements FieldHost {
 
   private layout(): void {
     for (const [field, badge] of this.badges) {
-      placeBadge(badge, this.fieldBox(field));
+      // Quiet on an empty reply box.
+      placeBadge(badge, field.text.trim() ? this.fieldBox(field) : null);
     }
     if (this.card) this.placeNear(this.card.el, this.card.field.rects(this.card.finding), this.fieldBox(this.card.field));
     if (this.panel) {

@@ -5,7 +5,9 @@
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, cpSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, cpSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -43,23 +45,52 @@ export function requireBrowser(): string {
   return CHROMIUM;
 }
 
-/** Bundle every test/fixtures/*.ts entry and copy the HTML/CSS into a temp dir. */
+/** esbuild plugin: one copy of `lexical` (the @lexical/* packages pin their own). */
+const singleLexical = {
+  name: 'single-lexical',
+  setup(b: { onResolve(o: { filter: RegExp }, cb: () => { path: string }): void }) {
+    const req = createRequire(join(ROOT, 'node_modules/@lexical/rich-text/package.json'));
+    const path = req.resolve('lexical');
+    b.onResolve({ filter: /^lexical$/ }, () => ({ path }));
+  },
+};
+
+function fixturesHash(): string {
+  const h = createHash('sha1');
+  for (const f of readdirSync(FIXTURES).sort()) h.update(f).update(readFileSync(join(FIXTURES, f)));
+  h.update(readFileSync(join(ROOT, 'package-lock.json')));
+  h.update(readFileSync(import.meta.filename));
+  return h.digest('hex').slice(0, 16);
+}
+
+/**
+ * Bundle every test/fixtures/*.ts(x) entry (real editors from node_modules) and copy the
+ * HTML/CSS into a temp dir. Cached on disk by content, so the e2e files share one build.
+ */
 export async function buildFixtures(): Promise<string> {
-  const out = mkdtempSync(join(tmpdir(), 'tactful-fixtures-'));
-  cpSync(FIXTURES, out, { recursive: true, filter: (src) => !src.endsWith('.ts') && !src.endsWith('.tsx') });
-  const entries = readdirSync(FIXTURES).filter((f) => /\.(ts|tsx)$/.test(f)).map((f) => join(FIXTURES, f));
-  if (entries.length > 0) {
-    await build({
-      entryPoints: entries,
-      outdir: out,
-      bundle: true,
-      format: 'iife',
-      target: 'chrome120',
-      define: { 'process.env.NODE_ENV': '"production"' },
-      loader: { '.svg': 'text' },
-      logLevel: 'error',
-      jsx: 'automatic',
-    });
+  const out = join(tmpdir(), `tactful-fixtures-${fixturesHash()}`);
+  if (existsSync(join(out, '.done'))) return out;
+  const work = mkdtempSync(join(tmpdir(), 'tactful-fixtures-build-'));
+  cpSync(FIXTURES, work, { recursive: true, filter: (src) => !/\.(ts|tsx|jsx)$/.test(src) });
+  const entries = readdirSync(FIXTURES)
+    .filter((f) => /\.(ts|tsx|jsx)$/.test(f) && f !== 'fixture-api.ts')
+    .map((f) => join(FIXTURES, f));
+  await build({
+    entryPoints: entries,
+    outdir: work,
+    bundle: true,
+    format: 'iife',
+    target: 'chrome120',
+    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+    logLevel: 'error',
+    jsx: 'automatic',
+    plugins: [singleLexical],
+  });
+  writeFileSync(join(work, '.done'), '');
+  try {
+    renameSync(work, out);
+  } catch {
+    rmSync(work, { recursive: true, force: true }); // another process finished first
   }
   return out;
 }
@@ -140,7 +171,6 @@ export async function launch(): Promise<Session> {
       await context.close();
       await fixtures.close();
       rmSync(profile, { recursive: true, force: true });
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
