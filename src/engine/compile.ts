@@ -12,6 +12,12 @@ export interface CompiledPattern {
   parsed: ParsedMatch;
   needsTags: boolean;
   /**
+   * The pattern with its top-level tag terms loosened to "any word": it matches a
+   * superset, on the cheap untagged document, so the tagger only runs where it might matter.
+   * null when the pattern needs no tags or has tags nested in choices.
+   */
+  loose: ParsedMatch | null;
+  /**
    * Word sets the sentence must hit, one per required literal term: a sentence whose
    * words miss any set cannot match, so compromise never runs on it (the prefilter).
    */
@@ -62,6 +68,7 @@ interface ParsedTerm {
   word?: string;
   tag?: string;
   optional?: boolean;
+  greedy?: boolean;
   fastOr?: Set<string>;
   choices?: ParsedTerm[][];
   regex?: RegExp;
@@ -101,6 +108,22 @@ function countChoices(terms: ParsedTerm[]): number {
     if (t.choices) n += t.choices.length + t.choices.reduce((s, c) => s + countChoices(c), 0);
   }
   return n;
+}
+
+function loosen(terms: ParsedTerm[]): ParsedMatch | null {
+  // compromise does not backtrack, so "any word?" or "any words+" could swallow a word the next
+  // term needs: only single required tag terms are loosened, and never inside choices.
+  const unsafe = (t: ParsedTerm) =>
+    (t.tag !== undefined && (t.optional || t.greedy || (t as { min?: number }).min !== undefined)) ||
+    t.choices?.some(usesTags) ||
+    t.method !== undefined ||
+    t.root !== undefined;
+  if (terms.some(unsafe)) return null;
+  return terms.map((t) => {
+    if (t.tag === undefined) return t;
+    const { tag: _tag, ...rest } = t;
+    return { ...rest, anything: true };
+  }) as unknown as ParsedMatch;
 }
 
 /** The cheap prefilter: can this pattern match a sentence with these words at all? */
@@ -149,7 +172,8 @@ export function compilePattern(raw: string): CompiledPattern {
     .map(termWords)
     .filter((w): w is string[] => w !== null && w.length > 0 && w.every((x) => BAG_WORD.test(x)))
     .map((w) => new Set(w.map((x) => x.toLowerCase())));
-  return { source, parsed, needsTags: usesTags(terms), required };
+  const needsTags = usesTags(terms);
+  return { source, parsed, needsTags, loose: needsTags ? loosen(terms) : null, required };
 }
 
 function compileAll(spec: RuleSpec, field: 'patterns' | 'exceptions'): CompiledPattern[] {

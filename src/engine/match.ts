@@ -65,13 +65,19 @@ function captures(view: Doc, text: string): Record<string, string> {
   return out;
 }
 
+/** Word prefilter, then the loosened pattern on the untagged document, before any tagging. */
+function worthTrying(p: CompiledPattern, docs: SentenceDocs, bag: Set<string>): boolean {
+  if (!mayMatch(p, bag)) return false;
+  return !p.loose || docs.get(false).has(p.loose as never);
+}
+
 function anyMatches(patterns: CompiledPattern[], docs: SentenceDocs, bag: Set<string>): boolean {
-  return patterns.some((p) => mayMatch(p, bag) && docs.get(p.needsTags).has(p.parsed as never));
+  return patterns.some((p) => worthTrying(p, docs, bag) && docs.get(p.needsTags).has(p.parsed as never));
 }
 
 function firstMatch(rule: CompiledRule, docs: SentenceDocs, bag: Set<string>): Doc | null {
   for (const p of rule.patterns) {
-    if (!mayMatch(p, bag)) continue;
+    if (!worthTrying(p, docs, bag)) continue;
     const m = docs.get(p.needsTags).match(p.parsed as never);
     if (m.found) return m as unknown as Doc; // not .eq(0): that drops the named groups
   }

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtinRules } from '../../src/engine/index';
+import { compilePattern } from '../../src/engine/compile';
+import { foldTypography } from '../../src/engine/normalize';
+import { tag, tokenize } from '../../src/engine/nlp';
+
+// The matcher skips the tagger when a loosened pattern fails on the untagged text. That is only
+// safe if the loosened pattern matches wherever the real one does: checked here on the corpus.
+describe('loosened patterns', () => {
+  it('match every corpus sentence the real pattern matches', () => {
+    const sentences = readFileSync(join(__dirname, '../corpus/sentences.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => foldTypography((JSON.parse(l) as { text: string }).text))
+      .filter((t) => !/'s\b/i.test(t)); // those are always tagged, loosened or not
+    const patterns = builtinRules.flatMap((r) => [...r.patterns, ...(r.exceptions ?? [])]).map(compilePattern).filter((p) => p.loose);
+    expect(patterns.length).toBeGreaterThan(0);
+    const missed: string[] = [];
+    for (const text of sentences) {
+      const tagged = tag(text);
+      const plain = tokenize(text);
+      for (const p of patterns) {
+        if (tagged.has(p.parsed as never) && !plain.has(p.loose as never)) missed.push(`${p.source} ⟂ ${text}`);
+      }
+    }
+    expect(missed).toEqual([]);
+  });
+});
