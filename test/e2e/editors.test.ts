@@ -179,6 +179,68 @@ describe.skipIf(SKIP_BROWSER)('editors', () => {
     });
   }
 
+  for (const kind of ['contenteditable', 'prosemirror'] as const) {
+    it(`${kind}: paragraphs, inline formatting and emoji map to the right offsets`, async () => {
+      const page = await s.context.newPage();
+      try {
+        await page.goto(s.fixtures.url(`${kind}.html`));
+        await page.click(kind === 'prosemirror' ? '.ProseMirror' : '#reply');
+        const lines = ['Hi Sam \u{1F44B},', 'Thanks for writing in, I really appreciate it.', `${FLAGGED} ${FLAGGED_2}`];
+        await page.keyboard.type(lines[0]!);
+        await page.keyboard.press('Enter');
+        if (kind === 'contenteditable') {
+          // bold "really" with the browser's own formatting command
+          await page.keyboard.type('Thanks for writing in, I ');
+          await page.keyboard.press('Control+b');
+          await page.keyboard.type('really');
+          await page.keyboard.press('Control+b');
+          await page.keyboard.type(' appreciate it.');
+          expect(await page.locator('#reply b, #reply strong').count()).toBe(1);
+        } else {
+          await page.keyboard.type(lines[1]!);
+        }
+        await page.keyboard.press('Enter');
+        await page.keyboard.type(lines[2]!);
+        const text = lines.join('\n');
+        const expected = analyze(text).findings;
+        expect(expected.length).toBeGreaterThanOrEqual(2);
+        await expect.poll(async () => Number(await badge(page).textContent())).toBe(expected.length);
+        await expect.poll(async () => totalFlagged(await highlightSizes(page))).toBe(expected.length);
+        // the highlighted DOM text is exactly each finding's text
+        const highlighted = await page.evaluate(() =>
+          [...CSS.highlights]
+            .filter(([k]) => k.startsWith('tactful-') && k !== 'tactful-active')
+            .flatMap(([, h]) => [...(h as Highlight)].map((r) => (r as Range).toString().replace(/\u00a0/g, ' ')))
+            .sort(),
+        );
+        expect(highlighted).toEqual(expected.map((f) => f.text).sort());
+
+        await page.waitForTimeout(600);
+        const pts = await flaggedPoints(page, 'css');
+        await page.mouse.click(pts[0]!.x, pts[0]!.y);
+        await expect.poll(() => card(page).isVisible()).toBe(true);
+        const span = await cardSpan(page);
+        expect(text.slice(span.start, span.end)).toBe(expected[0]!.text);
+        const suggestion = card(page).locator('[data-tactful="suggestion"]').first();
+        const replacement = (await suggestion.textContent())!;
+        await suggestion.click();
+        const after = text.slice(0, span.start) + replacement + text.slice(span.end);
+        const model = () =>
+          kind === 'prosemirror'
+            ? page.evaluate(() => {
+                const v = (window as unknown as { pmView: { state: { doc: { content: { size: number }; textBetween(a: number, b: number, sep: string): string } } } }).pmView;
+                return v.state.doc.textBetween(0, v.state.doc.content.size, '\n');
+              })
+            : page.$eval('#reply', (e) => (e as HTMLElement).innerText.replace(/\n$/, ''));
+        await expect.poll(async () => norm(await model())).toBe(after);
+        await page.keyboard.press('Control+z');
+        await expect.poll(async () => norm(await model())).toBe(text);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
   it('disable-rule stores the rule id in settings and hides its findings', async () => {
     const page = await s.context.newPage();
     try {
