@@ -270,7 +270,7 @@ export class Controller implements FieldHost {
     let left = alignRight ? a.left + a.width - w : a.left;
     left = Math.max(8, Math.min(left, vw - w - 8));
     let top = a.top + a.height + 6;
-    if (top + h > vh - 8 && a.top - h - 6 >= 8) top = a.top - h - 6;
+    if (top + h > vh - 8) top = a.top - h - 6 >= 8 ? a.top - h - 6 : vh - h - 8; // above, else pinned to the bottom
     el.style.left = `${Math.round(left)}px`;
     el.style.top = `${Math.round(Math.max(8, top))}px`;
   }

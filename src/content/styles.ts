@@ -3,7 +3,7 @@ import { CATEGORY_IDS, CATEGORY_STYLES } from './categories';
 
 const markRules = CATEGORY_IDS.map((c) => {
   const s = CATEGORY_STYLES[c];
-  return `[data-tactful="mark"][data-category="${c}"]{text-decoration:underline ${s.line} ${s.color};text-decoration-thickness:2px;text-underline-offset:3px;background:${s.tint};}
+  return `[data-tactful="mark"][data-category="${c}"]{text-decoration:underline ${s.line} ${s.color};text-decoration-thickness:2px;text-underline-offset:3px;text-decoration-skip-ink:none;background:${s.tint};}
 .box-mark[data-category="${c}"]{border-bottom:${s.line === 'wavy' ? 'dashed' : s.line === 'double' ? 'double' : s.line} ${s.line === 'double' ? 4 : 2}px ${s.color};background:${s.tint};}
 .swatch[data-category="${c}"]{border-bottom:3px ${s.line === 'wavy' ? 'dashed' : s.line} ${s.color};color:${s.color};}`;
 }).join('\n');
