@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../engine/index';
 import { CATEGORIES, TIP_IDS, type Category } from '../engine/types';
+import { scoreSentences } from './score';
 import { readCsvColumn, readJsonl, type LabeledReply, type LabeledSentence } from './corpus';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -16,40 +17,22 @@ const args = new Set(process.argv.slice(2));
 const showMisses = args.has('--misses');
 const pct = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '  n/a');
 
-const categoriesOf = (text: string) => new Set(analyze(text, { tips: false }).findings.map((f) => f.category));
-
 function evalSentences(): boolean {
   const rows = readJsonl<LabeledSentence>(join(root, 'test/corpus/sentences.jsonl'));
-  const tp = new Map<Category, number>(), fp = new Map<Category, number>(), fn = new Map<Category, number>();
-  let clean = 0, falseAlarms = 0;
-  const misses: string[] = [];
-  for (const row of rows) {
-    const got = categoriesOf(row.text);
-    const want = new Set(row.labels);
-    if (want.size === 0) {
-      clean++;
-      if (got.size) falseAlarms++;
-    }
-    for (const c of CATEGORIES) {
-      if (got.has(c) && want.has(c)) tp.set(c, (tp.get(c) ?? 0) + 1);
-      else if (got.has(c)) { fp.set(c, (fp.get(c) ?? 0) + 1); misses.push(`FP ${c}: ${row.text}`); }
-      else if (want.has(c)) { fn.set(c, (fn.get(c) ?? 0) + 1); misses.push(`FN ${c}: ${row.text}`); }
-    }
-  }
+  const { perCategory, clean, falseAlarms, misses } = scoreSentences(rows);
   console.log(`Labeled sentences: ${rows.length} (${clean} clean)\n`);
   console.log('category            precision  recall   tp   fp   fn');
   let ok = true;
   for (const c of CATEGORIES) {
-    const t = tp.get(c) ?? 0, p = fp.get(c) ?? 0, n = fn.get(c) ?? 0;
-    const precision = t / (t + p), recall = t / (t + n);
+    const { tp, fp, fn, precision, recall } = perCategory[c];
     if (!(precision >= 0.92 && recall >= 0.85)) ok = false;
-    console.log(`${c.padEnd(18)}  ${pct(precision).padStart(9)}  ${pct(recall).padStart(6)}  ${String(t).padStart(3)}  ${String(p).padStart(3)}  ${String(n).padStart(3)}`);
+    console.log(`${c.padEnd(18)}  ${pct(precision).padStart(9)}  ${pct(recall).padStart(6)}  ${String(tp).padStart(3)}  ${String(fp).padStart(3)}  ${String(fn).padStart(3)}`);
   }
   const alarmRate = falseAlarms / clean;
   if (alarmRate > 0.03) ok = false;
   console.log(`\nFalse alarms on clean sentences: ${falseAlarms}/${clean} = ${(alarmRate * 100).toFixed(1)}%`);
   console.log(`Targets (precision ≥ 0.92, recall ≥ 0.85 per category, false alarms ≤ 3%): ${ok ? 'MET' : 'NOT MET'}`);
-  if (showMisses) console.log(`\n${misses.sort().join('\n')}`);
+  if (showMisses) console.log(`\n${misses.join('\n')}`);
   return ok;
 }
 

@@ -5,7 +5,7 @@ import { createBadge, placeBadge, setBadgeCount } from './badge';
 import { renderCard } from './card';
 import { isCandidate, isInternalNote } from './family';
 import { Field, type FieldHost } from './field';
-import { toRoot, type Box } from './geometry';
+import { toRoot, visibleBox, type Box } from './geometry';
 import { createOverlay, type Overlay } from './overlay';
 import { BoxPainter } from './paint-boxes';
 import { HighlightPainter, highlightsSupported } from './paint-highlights';
@@ -229,7 +229,8 @@ export class Controller implements FieldHost {
       ? { left: 0, top: 0, width: win.innerWidth, height: win.innerHeight }
       : field.el.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) return null;
-    return toRoot(r, win, this.rootWin);
+    // Only the part that is not scrolled out of view (containers, frames, viewport).
+    return visibleBox(field.el, this.rootWin, toRoot(r, win, this.rootWin));
   }
 
   private queueLayout(): void {
@@ -242,6 +243,8 @@ export class Controller implements FieldHost {
   }
 
   private layout(): void {
+    // Overlay marks are position: fixed; they follow page and container scrolling here.
+    for (const field of this.fields.values()) if (field.active) field.repositionMarks();
     for (const [field, badge] of this.badges) {
       // Quiet on an empty reply box.
       placeBadge(badge, field.text.trim() ? this.fieldBox(field) : null);

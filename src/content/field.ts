@@ -116,6 +116,10 @@ export class Field implements EditTarget {
     }, DEBOUNCE_MS);
   }
 
+  repositionMarks(): void {
+    this.painter?.reposition();
+  }
+
   repaintLayout(): void {
     this.painter?.reposition();
     this.host.onLayout(this);

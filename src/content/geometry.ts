@@ -38,3 +38,48 @@ export function visibleIn(box: Box, clip: Box): Box | null {
   if (right <= left || bottom <= top) return null;
   return { left, top, width: right - left, height: bottom - top };
 }
+
+function clipsOverflow(el: Element): boolean {
+  const cs = el.ownerDocument.defaultView!.getComputedStyle(el);
+  return cs.overflowX !== 'visible' || cs.overflowY !== 'visible';
+}
+
+/**
+ * The part of an element's box that is actually visible: intersected with every clipping
+ * ancestor (scrolling containers, across shadow roots), each frame and the root viewport.
+ * Returns null when nothing is visible.
+ */
+export function visibleBox(el: Element, rootWin: Window, box?: Box): Box | null {
+  let win = el.ownerDocument.defaultView!;
+  let clip: Box | null = box ?? toRoot(el.getBoundingClientRect(), win, rootWin);
+  let node: Element | null = el;
+  for (;;) {
+    let parent: Element | null = node.parentElement;
+    if (!parent) {
+      const root = node.getRootNode();
+      parent = root instanceof win.ShadowRoot ? root.host : null;
+    }
+    if (!parent) {
+      // top of this document: clip to its viewport, then continue in the parent frame
+      const vp = toRoot({ left: 0, top: 0, width: win.innerWidth, height: win.innerHeight }, win, rootWin);
+      clip = clip && visibleIn(clip, vp);
+      if (win === rootWin || !win.frameElement) break;
+      node = win.frameElement;
+      win = node.ownerDocument.defaultView!;
+      continue;
+    }
+    if (parent !== parent.ownerDocument.documentElement && parent !== parent.ownerDocument.body && clipsOverflow(parent)) {
+      const r = parent.getBoundingClientRect();
+      const inner = {
+        left: r.left + parent.clientLeft,
+        top: r.top + parent.clientTop,
+        width: parent.clientWidth,
+        height: parent.clientHeight,
+      };
+      clip = clip && visibleIn(toRoot(inner, win, rootWin), clip);
+    }
+    if (!clip) return null;
+    node = parent;
+  }
+  return clip;
+}

@@ -1,6 +1,6 @@
 /** Overlay fallback for contenteditable (no CSS Custom Highlight API, or forced): boxes under each range. */
 import type { Finding } from './analyzer';
-import { toRoot, visibleIn, type Box } from './geometry';
+import { toRoot, visibleBox, visibleIn, type Box } from './geometry';
 import type { Painter } from './painter';
 
 export class BoxPainter implements Painter {
@@ -39,7 +39,11 @@ export class BoxPainter implements Painter {
   reposition(): void {
     const doc = this.layer.ownerDocument;
     const win = this.el.ownerDocument.defaultView!;
-    const clip = toRoot(this.el.getBoundingClientRect(), win, this.rootWin);
+    const clip = visibleBox(this.el, this.rootWin, toRoot(this.el.getBoundingClientRect(), win, this.rootWin));
+    if (!clip) {
+      this.layer.replaceChildren();
+      return;
+    }
     const frag = doc.createDocumentFragment();
     for (const f of this.findings) {
       let part = 0;

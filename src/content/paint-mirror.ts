@@ -3,7 +3,7 @@
  * wrapping; the text is transparent and flagged spans are underlined. The textarea is untouched.
  */
 import type { Finding } from './analyzer';
-import { toRoot, type Box } from './geometry';
+import { toRoot, visibleBox, type Box } from './geometry';
 import type { Painter } from './painter';
 
 const COPIED = [
@@ -78,7 +78,16 @@ export class MirrorPainter implements Painter {
     const br = parseFloat(cs.borderRightWidth) || 0;
     const scrollbar = Math.max(0, ta.offsetWidth - ta.clientWidth - bl - br);
     m.paddingRight = `${(parseFloat(cs.paddingRight) || 0) + scrollbar}px`;
-    m.display = box.width > 0 && box.height > 0 ? 'block' : 'none';
+    // Inside scrolling containers only the visible part of the textarea gets marks.
+    const visible = box.width > 0 && box.height > 0 ? visibleBox(ta, this.rootWin, box) : null;
+    m.display = visible ? 'block' : 'none';
+    if (visible) {
+      const t = visible.top - box.top;
+      const l = visible.left - box.left;
+      const b = box.top + box.height - (visible.top + visible.height);
+      const r = box.left + box.width - (visible.left + visible.width);
+      m.clipPath = t > 0.5 || l > 0.5 || b > 0.5 || r > 0.5 ? `inset(${t}px ${r}px ${b}px ${l}px)` : '';
+    }
     this.mirror.scrollTop = ta.scrollTop;
     this.mirror.scrollLeft = ta.scrollLeft;
   }

@@ -19,7 +19,7 @@ const OUR_MISTAKE = /\b(?:that(?:'s| is| was)|it(?:'s| is| was)|which(?:'s| is| 
 
 const TIME = new RegExp(
   [
-    String.raw`\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week)|end of (?:the )?(?:day|today|week|business)|eod|cob|within the hour|first thing)\b`,
+    String.raw`\b(?:today|tonight|tomorrow|right away|straight away|immediately|right now|this (?:morning|afternoon|evening|week)|end of (?:the )?(?:day|today|week|business)|eod|cob|within the hour|first thing)\b`,
     String.raw`\b(?:on|by|before|until|next|this|from)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b`,
     String.raw`\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b`,
     String.raw`\b(?:by|before|at|until|around)\s+\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?`,
