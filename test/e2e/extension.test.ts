@@ -103,6 +103,14 @@ describe.skipIf(SKIP_BROWSER)('extension', () => {
     await Promise.all([page.close(), popup.close()]);
   });
 
+  it('"Enable on this site": refuses without the host permission; unknown hosts report no access', async () => {
+    const popup = await popupPage();
+    expect(await send(popup, { type: 'site-permission-granted', origin: 'https://help.example.org', tabId: 1 })).toBe(false);
+    const registered = await s.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
+    expect(registered).toEqual([]);
+    await popup.close();
+  });
+
   it('the per-site switch turns Tactful off and on for that host', async () => {
     const page = await s.context.newPage();
     const url = s.fixtures.url('contenteditable.html');
