@@ -17,10 +17,10 @@ const args = new Set(process.argv.slice(2));
 const showMisses = args.has('--misses');
 const pct = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '  n/a');
 
-function evalSentences(): boolean {
-  const rows = readJsonl<LabeledSentence>(join(root, 'test/corpus/sentences.jsonl'));
+function evalSentences(file: string, title: string): boolean {
+  const rows = readJsonl<LabeledSentence>(join(root, 'test/corpus', file));
   const { perCategory, clean, falseAlarms, misses } = scoreSentences(rows);
-  console.log(`Labeled sentences: ${rows.length} (${clean} clean)\n`);
+  console.log(`${title}: ${rows.length} (${clean} clean)\n`);
   console.log('category            precision  recall   tp   fp   fn');
   let ok = true;
   for (const c of CATEGORIES) {
@@ -92,7 +92,9 @@ function evalRealReplies(): void {
   }
 }
 
-const met = evalSentences();
+const met = evalSentences('sentences.jsonl', 'Labeled sentences');
+console.log('');
+evalSentences('holdout.jsonl', 'Held-out sentences (written apart from the rules, never used for tuning)');
 evalReplies();
 evalRealReplies();
 if (args.has('--strict') && !met) process.exitCode = 1;
