@@ -146,7 +146,13 @@ export class Controller implements FieldHost {
     setBadgeCount(badge, field.findings.length);
     if (this.card?.field === field) {
       if (!field.activeFinding) this.closeCard(false);
-      else if (field.activeFinding !== this.card.finding) this.openCard(field, field.activeFinding, false);
+      else if (field.activeFinding !== this.card.finding) {
+        const a = field.activeFinding;
+        const b = this.card.finding;
+        // Same span after re-analysis: keep the card (and any message in it) as it is.
+        if (a.ruleId === b.ruleId && a.start === b.start && a.end === b.end && a.text === b.text) this.card.finding = a;
+        else this.openCard(field, a, false);
+      }
     }
     if (this.panel?.field === field) this.renderPanelFor(field, false);
     this.queueLayout();

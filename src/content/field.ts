@@ -44,7 +44,8 @@ export class Field implements EditTarget {
     this.family = detectFamily(el);
     this.isTextarea = this.family === 'textarea';
     this.listen();
-    if (this.currentText().trim()) this.activate();
+    // A draft already in a visible field is checked right away (hidden source textareas are not).
+    if (el.getClientRects().length > 0 && this.currentText().trim()) this.activate();
   }
 
   get doc(): Document {

@@ -241,6 +241,29 @@ describe.skipIf(SKIP_BROWSER)('editors', () => {
     });
   }
 
+  for (const id of ['refuse', 'mangle'] as const) {
+    it(`an editor that ${id}s the edit: text restored, message in the card`, async () => {
+      const page = await s.context.newPage();
+      try {
+        await page.goto(s.fixtures.url('hostile.html'));
+        await page.click(`#${id}`);
+        await page.keyboard.type(REPLY);
+        const text = () => page.$eval(`#${id}`, (e) => (e as HTMLElement).innerText.replace(/\u00a0/g, ' '));
+        expect(await text()).toBe(REPLY);
+        await expect.poll(async () => Number(await badge(page).textContent())).toBe(analyze(REPLY).findings.length);
+        const pts = await flaggedPoints(page, 'css');
+        await page.mouse.click(pts[0]!.x, pts[0]!.y);
+        await expect.poll(() => card(page).isVisible()).toBe(true);
+        await card(page).locator('[data-tactful="suggestion"]').first().click();
+        await expect.poll(() => card(page).locator('[data-tactful="error"]').count()).toBe(1);
+        expect(await card(page).locator('[data-tactful="error"]').textContent()).toMatch(/left as it was/);
+        expect(await text()).toBe(REPLY);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
   it('disable-rule stores the rule id in settings and hides its findings', async () => {
     const page = await s.context.newPage();
     try {
