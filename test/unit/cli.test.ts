@@ -19,7 +19,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'pack.json'), JSON.stringify({ schemaVersion: 1, name: 'Team', version: '1', rules: [{ id: 'per-our-policy', category: 'blame-shifting', severity: 'error', message: 'Say what you can do.', patterns: ['per our policy'], suggestions: [{ template: 'here is what I can do' }], examples: { flags: ['Per our policy, no.', 'No, per our policy.'], allows: ['Our policy is kind.', 'Per your request.'] } }] }));
 });
 
-describe('tactful check', () => {
+describe('tactful check', { timeout: 30_000 }, () => {
   it('prints file:line:col, category, reason and the best rewrite', () => {
     const r = run(['check', join(dir, 'reply.txt')]);
     expect(r.status).toBe(0);
