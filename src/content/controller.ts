@@ -160,8 +160,8 @@ export class Controller implements FieldHost {
   }
 
   onEdited(field: Field): void {
+    // Per keystroke: keep this cheap (no layout reads). Size changes come through ResizeObserver.
     if (this.card?.field === field) this.closeCard(false);
-    this.queueLayout();
   }
 
   onClick(field: Field): void {

@@ -61,9 +61,6 @@ export class Field implements EditTarget {
     this.on('focus', () => this.activate());
     this.on('input', () => this.edited());
     this.on('click', () => setTimeout(() => this.host.onClick(this), 0));
-    this.on('keyup', (e) => {
-      if (e.key.startsWith('Arrow') || e.key === 'Home' || e.key === 'End') this.host.onLayout(this);
-    });
     this.on('keydown', (e) => {
       if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyT') {
         e.preventDefault();

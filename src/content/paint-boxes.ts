@@ -33,7 +33,9 @@ export class BoxPainter implements Painter {
   }
 
   markStale(): void {
-    this.reposition();
+    // Hide until the next analysis instead of measuring ranges on every keystroke.
+    this.findings = [];
+    this.layer.replaceChildren();
   }
 
   reposition(): void {
