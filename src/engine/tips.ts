@@ -16,13 +16,22 @@ const CLOSING = /\b(?:let (?:me|us) know|any (?:other |more |further )?questions
 /** Tips only make sense on a reply, not on a half-typed fragment. */
 const MIN_WORDS = 5;
 
+/** Whether the sentences hold at least `min` words; stops counting once they do. */
+function hasWords(sentences: string[], min: number): boolean {
+  let n = 0;
+  for (const s of sentences) {
+    n += s.match(/\S+/g)?.length ?? 0;
+    if (n >= min) return true;
+  }
+  return false;
+}
+
 /**
  * @param flagged categories found in each sentence: a non-apology is not ownership
  *   and a vague promise is not a next step.
  */
 export function replyTips(sentences: Sentence[], lowered: string[], fullLower: string, flagged: Array<Set<Category>>): Tip[] {
-  const words = lowered.reduce((n, s) => n + (s.match(/\S+/g)?.length ?? 0), 0);
-  if (sentences.length === 0 || words < MIN_WORDS) return [];
+  if (sentences.length === 0 || !hasWords(lowered, MIN_WORDS)) return [];
   const tips: Tip[] = [];
   const first = lowered[0] ?? '';
   if (!GREETING.test(first)) {
