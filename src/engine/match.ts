@@ -85,6 +85,22 @@ function firstMatch(rule: CompiledRule, docs: SentenceDocs, bag: Set<string>): D
 }
 
 /**
+ * "Rules are rules, my hands are tied": one rule matching twice in a sentence is one
+ * finding over both, so a single rewrite replaces the whole excuse.
+ */
+function widenToAllMatches(rule: CompiledRule, docs: SentenceDocs, bag: Set<string>, text: string, span: { start: number; end: number }): void {
+  for (const p of rule.patterns) {
+    if (!worthTrying(p, docs, bag)) continue;
+    for (const o of offsetsOf(docs.get(p.needsTags).match(p.parsed as never))) {
+      const t = trimSpan(text, o.start, o.end);
+      if (t.end <= t.start) continue;
+      span.start = Math.min(span.start, t.start);
+      span.end = Math.max(span.end, t.end);
+    }
+  }
+}
+
+/**
  * @param original the sentence as typed (used for captures and case)
  * @param folded the same sentence with typography folded (same length)
  */
@@ -101,6 +117,7 @@ export function matchSentence(original: string, folded: string, rules: CompiledR
     if (!o) continue;
     const whole = rule.spec.scope === 'sentence';
     const span = whole ? { start: 0, end: original.length } : trimSpan(original, o.start, o.end);
+    if (!whole) widenToAllMatches(rule, docs, bag, original, span);
     if (span.end <= span.start) continue;
     const head = original.slice(0, span.start);
     const suggestions = render(rule.spec.suggestions, {
