@@ -10,6 +10,9 @@ import { parseMessage, type Message } from '../shared/messages';
 import { handleTabMessage, handleCount, forgetTab, resetTab } from './counts';
 import { addIgnoredPhrase, addDisabledRule, ensureSettings } from './store';
 import { reconcileRegistrations, unregisterOrigins } from './sites';
+import { syncPolicy, watchPolicy } from './policy';
+import { migratePersonalStore } from './packs';
+import { recordStat } from './stats';
 
 function isFromOwnExtensionPage(sender: Runtime.MessageSender): boolean {
   // The popup (or any page of this extension, also when opened in a tab).
@@ -33,6 +36,9 @@ async function handle(msg: Message, sender: Runtime.MessageSender): Promise<unkn
     case 'disable-rule':
       if (!isFromContentScript(sender)) return undefined;
       return addDisabledRule(msg.ruleId);
+    case 'stat':
+      if (!isFromContentScript(sender)) return undefined;
+      return recordStat(msg.category, msg.event);
     case 'get-tab-state':
     case 'set-site-enabled':
     case 'set-enabled':
@@ -55,6 +61,11 @@ browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 browser.tabs.onUpdated.addListener((tabId, info) => {
   if (info.status === 'loading') void resetTab(tabId);
 });
+
+// Every start of the worker: mirror the managed policy and keep the rule store current.
+watchPolicy();
+void syncPolicy().catch((err: unknown) => console.warn('[tactful] policy', err));
+void migratePersonalStore().catch((err: unknown) => console.warn('[tactful] rule store', err));
 
 browser.runtime.onInstalled.addListener(() => {
   void ensureSettings();

@@ -49,7 +49,9 @@ function pickFindings(candidates: Candidate[]): Finding[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-const normalisePhrase = (s: string) => foldTypography(s).toLowerCase().replace(/\s+/g, ' ').trim();
+/** Ignored phrases compare without case, spacing or end punctuation ("Rules are rules." = "rules are rules"). */
+const normalisePhrase = (s: string) =>
+  foldTypography(s).toLowerCase().replace(/\s+/g, ' ').replace(/^[\s"'(]+|[\s.,;:!?…"')]+$/g, '');
 
 export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {}): Analyzer {
   const resolved = resolveRules(base, options);

@@ -5,6 +5,8 @@
  * agent explicitly chose to ignore.
  */
 import { isHostname } from './settings';
+import { isCategory, isStatEvent, type StatEvent } from './stats';
+import type { Category } from '../engine/types';
 
 export type Message =
   /** content → background: number of findings in this frame. */
@@ -13,6 +15,8 @@ export type Message =
   | { type: 'ignore-phrase'; phrase: string }
   /** content → background: turn a rule off (agent clicked "Turn off rule"). */
   | { type: 'disable-rule'; ruleId: string }
+  /** content → background: one local-stats event (category and event only, never text). */
+  | { type: 'stat'; category: Category; event: StatEvent }
   /** popup → background: state for the popup. */
   | { type: 'get-tab-state'; tabId: number }
   /** popup → background: per-site switch. */
@@ -78,6 +82,10 @@ export function parseMessage(raw: unknown): Message | null {
     case 'disable-rule':
       return exactKeys(raw, ['type', 'ruleId']) && typeof raw.ruleId === 'string' && RULE_ID.test(raw.ruleId)
         ? { type: raw.type, ruleId: raw.ruleId }
+        : null;
+    case 'stat':
+      return exactKeys(raw, ['type', 'category', 'event']) && isCategory(raw.category) && isStatEvent(raw.event)
+        ? { type: raw.type, category: raw.category, event: raw.event }
         : null;
     case 'get-tab-state':
       return exactKeys(raw, ['type', 'tabId']) && isTabId(raw.tabId) ? { type: raw.type, tabId: raw.tabId } : null;
