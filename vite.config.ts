@@ -21,6 +21,8 @@ function manifestFor(browser: 'chrome' | 'firefox'): ManifestV3Export {
   const m = structuredClone(baseManifest) as Record<string, unknown>;
   if (browser === 'firefox') {
     delete m.minimum_chrome_version;
+    // Firefox reads managed storage from policies.json `3rdparty` without a schema key.
+    delete m.storage;
     m.background = { scripts: ['src/background/index.ts'], type: 'module' };
     m.browser_specific_settings = {
       gecko: {
@@ -37,7 +39,11 @@ function manifestFor(browser: 'chrome' | 'firefox'): ManifestV3Export {
 
 export default defineConfig(({ mode }) => {
   const browser = mode === 'firefox' ? 'firefox' : 'chrome';
+  // `--mode chrome-test` → dist/chrome-test: the Chrome build plus test-only hooks
+  // (a simulated managed policy, see src/background/policy.ts). Never shipped.
+  const test = mode === 'chrome-test';
   return {
+    define: { __TACTFUL_TEST__: JSON.stringify(test) },
     plugins: [
       crx({
         manifest: manifestFor(browser),
@@ -47,7 +53,7 @@ export default defineConfig(({ mode }) => {
       }),
     ],
     build: {
-      outDir: `dist/${browser}`,
+      outDir: test ? 'dist/chrome-test' : `dist/${browser}`,
       emptyOutDir: true,
       target: browser === 'firefox' ? 'firefox140' : 'chrome121',
       sourcemap: false,

@@ -1,6 +1,6 @@
 /** The engine, per field, plus the agent's filters (dismissed, ignored phrases, disabled rules). */
 import { createAnalyzer } from '../engine/index';
-import type { AnalysisResult, Finding } from '../engine/types';
+import type { AnalysisResult, Finding, RulePack } from '../engine/types';
 import { normalizePhrase } from '../shared/settings';
 
 export type { AnalysisResult, Finding, Tip, Category } from '../engine/types';
@@ -14,8 +14,38 @@ export interface FieldAnalyzer {
   analyze(text: string): AnalysisResult;
 }
 
+/** Team pack, personal rules and locks in force (from shared/packs.ts mergeConfig), set by settings-client. */
+export interface EngineConfig {
+  packs: RulePack[];
+  locked: ReadonlySet<string>;
+}
+
+let engineConfig: EngineConfig = { packs: [], locked: new Set() };
+let configVersion = 0;
+
+export function setEngineConfig(next: EngineConfig): void {
+  if (JSON.stringify(next.packs) !== JSON.stringify(engineConfig.packs)) configVersion++;
+  engineConfig = next;
+}
+
+/** Locked rules (team policy) cannot be turned off from the card. */
+export function isRuleLocked(ruleId: string): boolean {
+  return engineConfig.locked.has(ruleId);
+}
+
+/** A field's analyzer; rebuilt on the next call after the team or personal rules change. */
 export function newAnalyzer(): FieldAnalyzer {
-  return createAnalyzer();
+  let version = -1;
+  let inner: FieldAnalyzer | null = null;
+  return {
+    analyze(text) {
+      if (!inner || version !== configVersion) {
+        inner = createAnalyzer({ packs: engineConfig.packs });
+        version = configVersion;
+      }
+      return inner.analyze(text);
+    },
+  };
 }
 
 export function findingKey(f: Pick<Finding, 'ruleId' | 'text'>): string {

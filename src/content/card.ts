@@ -1,6 +1,8 @@
 /** The suggestion card for one finding. Built with DOM APIs and textContent only. */
-import type { Finding } from './analyzer';
+import { isRuleLocked, type Finding } from './analyzer';
 import { CATEGORY_STYLES } from './categories';
+import { send } from './settings-client';
+import type { StatEvent } from '../shared/stats';
 
 export interface CardActions {
   apply(index: number): void;
@@ -31,6 +33,12 @@ function button(doc: Document, role: string, text: string, onClick: () => void, 
 export function renderCard(doc: Document, f: Finding, actions: CardActions, error?: string): HTMLElement {
   const id = `tactful-card-${++seq}`;
   const style = CATEGORY_STYLES[f.category];
+  // Local stats: category and event only, never text.
+  const stat = (event: StatEvent) => send({ type: 'stat', category: f.category, event });
+  const counted = (event: StatEvent, fn: () => void) => () => {
+    stat(event);
+    fn();
+  };
   const card = doc.createElement('div');
   card.setAttribute('data-tactful', 'card');
   card.setAttribute('role', 'dialog');
@@ -71,7 +79,7 @@ export function renderCard(doc: Document, f: Finding, actions: CardActions, erro
     list.setAttribute('role', 'group');
     list.setAttribute('aria-label', 'Rewrites');
     f.suggestions.forEach((s, i) => {
-      const b = button(doc, 'suggestion', s.replacement, () => actions.apply(i), `Replace with: ${s.replacement}`);
+      const b = button(doc, 'suggestion', s.replacement, counted('applied', () => actions.apply(i)), `Replace with: ${s.replacement}`);
       if (s.label) b.title = s.label;
       list.appendChild(b);
     });
@@ -90,11 +98,14 @@ export function renderCard(doc: Document, f: Finding, actions: CardActions, erro
   const actionsRow = doc.createElement('div');
   actionsRow.className = 'actions';
   actionsRow.append(
-    button(doc, 'dismiss', 'Dismiss', actions.dismiss, 'Dismiss this suggestion'),
-    button(doc, 'ignore', 'Always ignore this phrase', actions.ignore),
-    button(doc, 'disable-rule', 'Turn off this rule', actions.disableRule),
+    button(doc, 'dismiss', 'Dismiss', counted('dismissed', actions.dismiss), 'Dismiss this suggestion'),
+    button(doc, 'ignore', 'Always ignore this phrase', counted('ignored', actions.ignore)),
   );
+  // A rule the team locked (managed policy) cannot be turned off here.
+  if (isRuleLocked(f.ruleId)) card.setAttribute('data-locked', '');
+  else actionsRow.append(button(doc, 'disable-rule', 'Turn off this rule', actions.disableRule));
   card.appendChild(actionsRow);
+  stat('shown');
 
   card.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {

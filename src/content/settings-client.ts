@@ -1,22 +1,37 @@
 /** Content-script view of the settings: read from storage.local, writes go through the background. */
 import browser from 'webextension-polyfill';
 import { IGNORED_KEY, SETTINGS_KEY, normalizeIgnored, normalizeSettings, type Settings } from '../shared/settings';
+import { PERSONAL_KEY, POLICY_KEY, mergeConfig, migratePersonal, normalizePolicy } from '../shared/packs';
 import type { Message } from '../shared/messages';
+import { builtinRules } from '../rules/index';
+import { setEngineConfig } from './analyzer';
 
 export interface ContentSettings {
   settings: Settings;
   ignored: Set<string>;
 }
 
+/**
+ * Reads settings, the personal rule store and the managed-policy mirror, merges them
+ * (shared/packs.ts: built-in < team pack < personal, locks respected) and hands the rules
+ * to the field analyzers. `settings.disabledRules` comes back without locked rules.
+ */
 export async function loadSettings(): Promise<ContentSettings> {
-  const got = await browser.storage.local.get([SETTINGS_KEY, IGNORED_KEY]);
-  return { settings: normalizeSettings(got[SETTINGS_KEY]), ignored: new Set(normalizeIgnored(got[IGNORED_KEY])) };
+  const got = await browser.storage.local.get([SETTINGS_KEY, IGNORED_KEY, PERSONAL_KEY, POLICY_KEY]);
+  const eff = mergeConfig({
+    builtin: builtinRules,
+    policy: normalizePolicy(got[POLICY_KEY]),
+    personal: migratePersonal(got[PERSONAL_KEY]).store,
+    settings: normalizeSettings(got[SETTINGS_KEY]),
+  });
+  setEngineConfig({ packs: eff.packs, locked: new Set(eff.locked) });
+  return { settings: eff.settings, ignored: new Set(normalizeIgnored(got[IGNORED_KEY])) };
 }
 
 export function watchSettings(onChange: (s: ContentSettings) => void): () => void {
   const listener = (changes: Record<string, unknown>, area: string) => {
     if (area !== 'local') return;
-    if (!(SETTINGS_KEY in changes) && !(IGNORED_KEY in changes)) return;
+    if (!(SETTINGS_KEY in changes) && !(IGNORED_KEY in changes) && !(PERSONAL_KEY in changes) && !(POLICY_KEY in changes)) return;
     void loadSettings().then(onChange);
   };
   browser.storage.onChanged.addListener(listener);
