@@ -39,7 +39,12 @@ class SentenceDocs {
   }
 }
 
-function offsetsOf(view: Doc): Array<{ start: number; end: number }> {
+/** Any compromise view: a document or a match within one. */
+interface ViewLike {
+  json(options: { offset: boolean }): unknown;
+}
+
+function offsetsOf(view: ViewLike): Array<{ start: number; end: number }> {
   return (view.json({ offset: true }) as OffsetJson[])
     .filter((j) => j.offset)
     .map((j) => ({ start: j.offset!.start, end: j.offset!.start + j.offset!.length }));
