@@ -48,7 +48,9 @@ describe('manifest.json', () => {
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
     expect(manifest.host_permissions).toEqual(cs.matches);
     expect(manifest.web_accessible_resources).toBeUndefined();
-    expect(manifest.options_ui).toBeUndefined();
+    expect(manifest.options_ui).toEqual({ page: 'src/options/index.html', open_in_tab: true });
+    expect(manifest.storage).toEqual({ managed_schema: 'managed_schema.json' });
+    expect(existsSync(join(ROOT, 'public', manifest.storage.managed_schema))).toBe(true);
   });
 
   it('has a strict CSP that forbids network access from extension pages', () => {

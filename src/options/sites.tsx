@@ -1,0 +1,120 @@
+/** @jsxImportSource preact */
+/** Sites: built-in help desks with per-site switches, hosts enabled through a permission, internal notes. */
+import browser from 'webextension-polyfill';
+import { useEffect, useState } from 'preact/hooks';
+import { isHostname } from '../shared/settings';
+import { updateSettings, type Snapshot } from './store';
+
+function builtinPatterns(): string[] {
+  return browser.runtime.getManifest().content_scripts?.[0]?.matches ?? [];
+}
+
+function hostOf(pattern: string): string {
+  return /^[a-z*]+:\/\/([^/]+)\//.exec(pattern)?.[1] ?? pattern;
+}
+
+export function SitesView({ snap }: { snap: Snapshot }) {
+  const [granted, setGranted] = useState<string[]>([]);
+  const [newHost, setNewHost] = useState('');
+  const [error, setError] = useState('');
+  const locked = new Set(snap.effective.lockedSettings);
+
+  useEffect(() => {
+    void browser.permissions.getAll().then((p) => {
+      const builtIn = new Set(builtinPatterns());
+      setGranted((p.origins ?? []).filter((o) => !builtIn.has(o) && !/^\*:|\/\*\/\*$|^https?:\/\/\*\/\*$/.test(o)));
+    });
+  }, []);
+
+  const setSite = (host: string, on: boolean) =>
+    updateSettings((s) => {
+      if (on) delete s.sites[host];
+      else s.sites[host] = false;
+    });
+
+  const offHosts = Object.entries(snap.settings.sites).filter(([, on]) => on === false).map(([h]) => h);
+
+  return (
+    <section aria-labelledby="sites-h">
+      <h2 id="sites-h">Sites</h2>
+      <label class="switch">
+        <input
+          type="checkbox"
+          checked={snap.effective.settings.enabled}
+          disabled={locked.has('enabled')}
+          onChange={(e) => void updateSettings((s) => { s.enabled = e.currentTarget.checked; })}
+        />
+        Tactful on everywhere {locked.has('enabled') ? <span class="badge locked">🔒 Set by your organisation</span> : null}
+      </label>
+      <label class="switch">
+        <input
+          type="checkbox"
+          data-testid="internal-notes"
+          checked={snap.effective.settings.checkInternalNotes}
+          disabled={locked.has('checkInternalNotes')}
+          onChange={(e) => void updateSettings((s) => { s.checkInternalNotes = e.currentTarget.checked; })}
+        />
+        Also check internal notes (Zendesk, Freshdesk, Help Scout) {locked.has('checkInternalNotes') ? <span class="badge locked">🔒 Set by your organisation</span> : null}
+      </label>
+
+      <h3>Built-in help desks</h3>
+      <ul class="sites">
+        {builtinPatterns().map((p) => {
+          const host = hostOf(p);
+          const exact = isHostname(host);
+          return (
+            <li key={p}>
+              {exact ? (
+                <label class="switch">
+                  <input type="checkbox" checked={snap.settings.sites[host] !== false} onChange={(e) => void setSite(host, e.currentTarget.checked)} />
+                  {host}
+                </label>
+              ) : (
+                <span>{host} <span class="hint">(every subdomain; switch off one below)</span></span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+
+      <h3>Turned off on</h3>
+      {offHosts.length ? (
+        <ul class="sites">
+          {offHosts.map((h) => (
+            <li key={h}>
+              <label class="switch"><input type="checkbox" checked={false} onChange={() => void setSite(h, true)} />{h}</label>
+            </li>
+          ))}
+        </ul>
+      ) : <p class="hint">No site is switched off.</p>}
+      <form
+        class="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const h = newHost.trim().toLowerCase();
+          if (!isHostname(h)) return setError('Enter a host name like acme.zendesk.com');
+          setError('');
+          setNewHost('');
+          void setSite(h, false);
+        }}
+      >
+        <label>Switch off on host <input value={newHost} onInput={(e) => setNewHost(e.currentTarget.value)} placeholder="acme.zendesk.com" aria-invalid={error ? true : undefined} /></label>
+        <button type="submit">Switch off</button>
+        {error ? <span class="error" role="alert">{error}</span> : null}
+      </form>
+
+      <h3>Other sites you enabled</h3>
+      <p class="hint">Self-hosted help desks (Zammad, FreeScout, osTicket…): open the site and choose “Enable on this site” in the toolbar popup.</p>
+      {granted.length ? (
+        <ul class="sites">
+          {granted.map((o) => (
+            <li key={o}>
+              {hostOf(o)}{' '}
+              <button type="button" onClick={() => void browser.permissions.remove({ origins: [o] }).then(() => setGranted(granted.filter((g) => g !== o)))}>Remove</button>
+            </li>
+          ))}
+        </ul>
+      ) : <p class="hint">None yet.</p>}
+    </section>
+  );
+}
