@@ -2,6 +2,7 @@
 import browser from 'webextension-polyfill';
 import type { Message, TabState } from '../shared/messages';
 import { originPattern } from '../shared/messages';
+import { STATS_KEY, STAT_EVENTS, lastDays, normalizeStats, sumCounts } from '../shared/stats';
 
 function el<T extends HTMLElement>(id: string): T {
   const node = document.getElementById(id);
@@ -72,7 +73,21 @@ async function refresh(tabId: number): Promise<void> {
   else el('count').textContent = 'Tactful could not read this tab.';
 }
 
+/** Today and the last 7 days (counts only, from storage.local). */
+async function renderStats(): Promise<void> {
+  const got = await browser.storage.local.get(STATS_KEY);
+  const days = lastDays(normalizeStats(got[STATS_KEY]), new Date(), 7);
+  const today = days[days.length - 1]!.totals;
+  const week = sumCounts(days.map((d) => d.totals));
+  for (const e of STAT_EVENTS) {
+    el(`stat-today-${e}`).textContent = String(today[e]);
+    el(`stat-week-${e}`).textContent = String(week[e]);
+  }
+}
+
 async function main(): Promise<void> {
+  el('open-options').onclick = () => void browser.runtime.openOptionsPage();
+  void renderStats().catch(() => undefined);
   const tabId = await currentTabId();
   if (tabId === null) {
     el('count').textContent = 'No tab.';
