@@ -1,0 +1,195 @@
+/**
+ * Options page end to end, in Chromium with the production build (dist/chrome):
+ * write a custom rule in the editor and see it fire on a help-desk fixture page; a bad pack
+ * import shows the problem down to rule and field and leaves the rules untouched; the macro
+ * audit on a 200-macro CSV; local stats counting an applied rewrite (options and popup).
+ */
+import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, SKIP_BROWSER, badge, card, storageLocal, clearStorage, type Session } from './harness';
+import { createAnalyzer } from '../../src/engine/index';
+import { CATEGORIES } from '../../src/engine/types';
+
+const optionsUrl = (s: Session, tab = 'rules') => `chrome-extension://${s.extensionId}/src/options/index.html#${tab}`;
+
+async function typeReply(page: Page, s: Session, text: string): Promise<void> {
+  await page.goto(s.fixtures.url('textarea.html'));
+  await page.click('#reply');
+  await page.keyboard.type(text);
+}
+
+async function openCardAtCaret(page: Page): Promise<void> {
+  await page.keyboard.press('Alt+Shift+KeyT');
+  await expect.poll(() => card(page).isVisible()).toBe(true);
+}
+
+describe.skipIf(SKIP_BROWSER)('options page', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await launch();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+  beforeEach(async () => {
+    await clearStorage(s);
+  });
+
+  it('a rule written in the editor (inline validation, examples run) fires on a help-desk page', async () => {
+    const page = await s.context.newPage();
+    try {
+      await page.setViewportSize({ width: 800, height: 900 });
+      await page.goto(optionsUrl(s));
+      await page.getByTestId('new-rule').click();
+      const save = page.getByTestId('save-rule');
+      await page.getByLabel('Id').fill('Per Policy');
+      await page.getByLabel('Message (why it matters to the customer)').fill('Quoting policy tells the customer you will not try; say what you can do.');
+      await page.getByLabel('Patterns, one per line').fill('per our policy');
+      await page.getByLabel('Rewrites, one per line', { exact: false }).fill("here's what I can do: [option]");
+      await page.getByLabel('Must flag (one reply per line)').fill('Per our policy, refunds take 10 days.\nI cannot, per our policy.');
+      await page.getByLabel('Must not flag (one reply per line)').fill('Our policy allows a refund.');
+      // Invalid id: marked inline with the engine's reason, save blocked.
+      await expect.poll(() => page.getByTestId('err-id').textContent()).toMatch(/lower-case words joined by hyphens/);
+      expect(await save.isDisabled()).toBe(true);
+      // An example that does not fire is reported by running the engine.
+      await page.getByLabel('Id').fill('per-our-policy');
+      await page.getByLabel('Must flag (one reply per line)').fill('Per our policy, refunds take 10 days.\nRefunds take ten days.');
+      await expect.poll(() => page.getByTestId('err-flags').textContent()).toMatch(/example 2 is not flagged/);
+      expect(await save.isDisabled()).toBe(true);
+      await page.getByLabel('Must flag (one reply per line)').fill('Per our policy, refunds take 10 days.');
+      await expect.poll(() => save.isDisabled()).toBe(false);
+      await save.click();
+      await expect.poll(() => page.locator('tr[data-rule="per-our-policy"]').count()).toBe(1);
+      const stored = (await storageLocal(s)).personalRules as { schemaVersion: number; rules: Array<{ id: string; patterns: string[] }> };
+      expect(stored.schemaVersion).toBe(2);
+      expect(stored.rules.map((r) => r.id)).toEqual(['per-our-policy']);
+
+      // Sandbox uses the same rules, live.
+      await page.getByRole('tab', { name: 'Sandbox' }).click();
+      await page.getByTestId('sandbox-input').fill('Per our policy, no.');
+      await expect.poll(() => page.locator('[data-testid="sandbox-findings"] li[data-rule="per-our-policy"]').count()).toBe(1);
+      expect(await page.getByTestId('sandbox-findings').textContent()).toMatch(/here's what I can do: \[option\]/i);
+      // No horizontal overflow at 800 px.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+
+      // And in a reply box on a help-desk page.
+      const desk = await s.context.newPage();
+      try {
+        await typeReply(desk, s, 'Per our policy, refunds take 10 days.');
+        await expect.poll(async () => Number(await badge(desk).textContent())).toBe(1);
+        await openCardAtCaret(desk);
+        expect(await card(desk).getAttribute('data-rule')).toBe('per-our-policy');
+        expect(await card(desk).locator('[data-tactful="suggestion"]').first().textContent()).toMatch(/here's what I can do: \[option\]/i);
+      } finally {
+        await desk.close();
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a bad pack import shows what is wrong down to rule and field; rules stay unchanged', async () => {
+    const page = await s.context.newPage();
+    try {
+      const good = {
+        schemaVersion: 2,
+        rules: [{ id: 'keep-me', category: 'defensive', severity: 'info', message: 'Mine.', patterns: ['keep me'], suggestions: [], examples: { flags: ['keep me'], allows: ['no'] } }],
+        overrides: {},
+        quarantine: [],
+      };
+      await s.worker.evaluate((v) => chrome.storage.local.set({ personalRules: v }), good);
+      await page.goto(optionsUrl(s, 'packs'));
+      const bad = { schemaVersion: 1, name: 'Broken', version: '1', rules: [{ ...good.rules[0], id: 'loud-rule', severity: 'loud' }] };
+      await page.getByTestId('import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+      const problems = page.getByTestId('import-problems');
+      await expect.poll(() => problems.isVisible()).toBe(true);
+      expect(await problems.textContent()).toMatch(/rules\[0\] "loud-rule" › severity.*must be one of info, warning, error/);
+      expect(await problems.textContent()).toMatch(/unchanged/);
+      expect(await page.getByTestId('import-preview').count()).toBe(0);
+      await page.getByTestId('import-file').setInputFiles({ name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from('{ nope') });
+      await expect.poll(() => problems.textContent()).toMatch(/not valid JSON/);
+      expect((await storageLocal(s)).personalRules).toEqual(good);
+
+      // A good pack: preview first, nothing written until confirmed.
+      const pack = { schemaVersion: 1, name: 'Team', version: '2', rules: [{ ...good.rules[0], id: 'new-rule', patterns: ['new rule'], examples: { flags: ['new rule'], allows: ['no'] } }] };
+      await page.getByTestId('import-file').setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(pack)) });
+      await expect.poll(() => page.getByTestId('import-preview').textContent()).toMatch(/New rules \(1\): new-rule/);
+      expect((await storageLocal(s)).personalRules).toEqual(good);
+      await page.getByTestId('confirm-import').click();
+      await expect
+        .poll(async () => ((await storageLocal(s)).personalRules as { rules: Array<{ id: string }> }).rules.map((r) => r.id))
+        .toEqual(['keep-me', 'new-rule']);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('macro audit: a 200-macro CSV gives per-category totals that match the engine, sortable, exportable', async () => {
+    const page = await s.context.newPage();
+    try {
+      const bodies = [
+        "That's not my department.",
+        'Like I told you yesterday, it shipped.',
+        "We'll get back to you when possible.",
+        'Thanks for your patience, I have refunded you in full today.',
+        'Sorry this upset you.',
+      ];
+      const macros = Array.from({ length: 200 }, (_, i) => ({ title: `Macro ${i + 1}`, body: `Hi there, ${bodies[i % bodies.length]}` }));
+      const csv = 'title,body\n' + macros.map((m) => `"${m.title}","${m.body.replace(/"/g, '""')}"`).join('\n');
+      const analyzer = createAnalyzer({ tips: false });
+      const expected = Object.fromEntries(CATEGORIES.map((c) => [c, 0]));
+      for (const m of macros) for (const f of analyzer.analyzeFresh(m.body).findings) expected[f.category]!++;
+
+      await page.goto(optionsUrl(s, 'audit'));
+      await page.getByTestId('audit-file').setInputFiles({ name: 'macros.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await expect.poll(() => page.getByTestId('audit-summary').textContent(), { timeout: 30_000 }).toMatch(/^200 macros audited/);
+      const got = await page.locator('[data-testid="audit-totals"] td[data-category]').evaluateAll((tds) =>
+        Object.fromEntries(tds.map((td) => [td.getAttribute('data-category'), Number(td.textContent)])),
+      );
+      expect(got).toEqual(expected);
+      // Sort by total (descending): the first row has findings, the clean macros go last.
+      await page.getByRole('button', { name: /^Total/ }).click();
+      const firstTotal = await page.locator('[data-testid="audit-table"] tbody tr').first().locator('td.num').last().textContent();
+      expect(Number(firstTotal)).toBeGreaterThan(0);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);
+      const path = await download.path();
+      const { readFileSync } = await import('node:fs');
+      const lines = readFileSync(path, 'utf8').trim().split(/\r?\n/);
+      expect(lines[0]).toMatch(/^title,body,blame-shifting/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('stats count an applied rewrite, per category, in the options page and the popup', async () => {
+    const desk = await s.context.newPage();
+    try {
+      await typeReply(desk, s, "That's not my department.");
+      await expect.poll(async () => Number(await badge(desk).textContent())).toBe(1);
+      await openCardAtCaret(desk);
+      const category = (await card(desk).getAttribute('data-category'))!;
+      await card(desk).locator('[data-tactful="suggestion"]').first().click();
+      await expect.poll(() => desk.$eval('#reply', (e) => (e as HTMLTextAreaElement).value)).not.toMatch(/not my department/);
+      const today = async () => {
+        const st = (await storageLocal(s)).stats as { days?: Record<string, Record<string, Record<string, number>>> } | undefined;
+        return Object.values(st?.days ?? {})[0]?.[category];
+      };
+      await expect.poll(today).toEqual({ shown: 1, applied: 1 });
+      const stats = JSON.stringify((await storageLocal(s)).stats);
+      expect(stats).not.toMatch(/department/i); // counts only, never text
+    } finally {
+      await desk.close();
+    }
+    const page = await s.context.newPage();
+    try {
+      await page.goto(optionsUrl(s, 'stats'));
+      await expect.poll(() => page.locator('[data-testid="stats-table"] tr[data-category="blame-shifting"] td[data-event="applied"]').textContent()).toBe('1');
+      expect(await page.getByTestId('stats-chart').locator('title').first().textContent()).toMatch(/1 in total/);
+      await page.goto(`chrome-extension://${s.extensionId}/src/popup/index.html`);
+      await expect.poll(() => page.locator('#stat-today-applied').textContent()).toBe('1');
+      expect(await page.locator('#stat-week-shown').textContent()).toBe('1');
+    } finally {
+      await page.close();
+    }
+  });
+});
