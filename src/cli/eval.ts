@@ -94,7 +94,7 @@ function evalRealReplies(): void {
 
 const met = evalSentences('sentences.jsonl', 'Labeled sentences');
 console.log('');
-evalSentences('holdout.jsonl', 'Held-out sentences (written apart from the rules, never used for tuning)');
+evalSentences('holdout.jsonl', 'Development sentences (holdout.jsonl: written apart from the rules)');
 evalReplies();
 evalRealReplies();
 if (args.has('--strict') && !met) process.exitCode = 1;
