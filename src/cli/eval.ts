@@ -94,7 +94,11 @@ function evalRealReplies(): void {
 
 const met = evalSentences('sentences.jsonl', 'Labeled sentences');
 console.log('');
-evalSentences('holdout.jsonl', 'Development sentences (holdout.jsonl: written apart from the rules)');
+evalSentences('holdout.jsonl', 'Development sentences (holdout.jsonl: written apart from the rules, then used for one round of generalisation)');
+if (existsSync(join(root, 'test/corpus/test.jsonl'))) {
+  console.log('');
+  evalSentences('test.jsonl', 'Test sentences (test.jsonl: written after the rules, never used for tuning)');
+}
 evalReplies();
 evalRealReplies();
 if (args.has('--strict') && !met) process.exitCode = 1;
