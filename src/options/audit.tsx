@@ -121,7 +121,7 @@ export function AuditView({ snap }: { snap: Snapshot }) {
                   <tr key={r.index}>
                     <td>{r.index + 1}</td>
                     <th scope="row">
-                      <span class="rule-id">{r.title}</span>
+                      <span class="macro-title">{r.title}</span>
                       {r.findings.length ? <span class="rule-msg">{[...new Set(r.findings.map((f) => f.ruleId))].join(', ')}</span> : null}
                     </th>
                     {CATEGORIES.map((c) => <td key={c} class={r.byCategory[c] ? 'num hit' : 'num'}>{r.byCategory[c]}</td>)}

@@ -65,6 +65,11 @@ export function toRule(f: Form, base: RuleSpec | null): RuleSpec {
   return rule;
 }
 
+const LABELS = {
+  id: 'id', category: 'category', severity: 'severity', message: 'message', patterns: 'patterns', exceptions: 'exceptions',
+  rewrites: 'rewrites', flags: 'must-flag examples', allows: 'must-not-flag examples',
+} as const;
+
 type FieldName = 'id' | 'category' | 'severity' | 'message' | 'patterns' | 'exceptions' | 'rewrites' | 'flags' | 'allows';
 
 function fieldOf(path: string): FieldName {
@@ -107,17 +112,19 @@ interface Props {
 
 export function RuleEditor({ initial, isNew, locked, customIds, onSave, onCancel }: Props) {
   const [form, setForm] = useState<Form>(() => toForm(initial));
-  const [touched, setTouched] = useState(false);
+  // Problems show for fields the user has edited, and for all of them after a save attempt.
+  const [touched, setTouchedFields] = useState<ReadonlySet<string>>(new Set());
+  const [attempted, setAttempted] = useState(false);
   const rule = useMemo(() => toRule(form, initial), [form, initial]);
   const previousId = !isNew && initial ? initial.id : null;
   const taken = useMemo(() => new Set([...customIds].filter((id) => id !== previousId)), [customIds, previousId]);
   const check = useMemo(() => checkRule(rule, { locked, takenIds: taken }), [rule, locked, taken]);
 
   const set = (k: keyof Form) => (e: Event) => {
-    setTouched(true);
+    if (!touched.has(k)) setTouchedFields(new Set([...touched, k]));
     setForm({ ...form, [k]: (e.currentTarget as HTMLInputElement).value });
   };
-  const show = (f: FieldName) => (touched || !isNew ? check.problems[f] : undefined);
+  const show = (f: FieldName) => (attempted || !isNew || touched.has(f) ? check.problems[f] : undefined);
   const errs = (f: FieldName) => {
     const list = show(f);
     return list?.length ? (
@@ -133,7 +140,7 @@ export function RuleEditor({ initial, isNew, locked, customIds, onSave, onCancel
 
   const submit = (e: Event) => {
     e.preventDefault();
-    setTouched(true);
+    setAttempted(true);
     if (check.ok) void onSave(rule, previousId);
   };
 
@@ -202,7 +209,7 @@ export function RuleEditor({ initial, isNew, locked, customIds, onSave, onCancel
       <div class="buttons">
         <button type="submit" class="primary" disabled={!check.ok} data-testid="save-rule">Save rule</button>
         <button type="button" onClick={onCancel}>Cancel</button>
-        <span class="status" role="status" aria-live="polite">{check.ok ? 'All checks pass.' : touched || !isNew ? 'Fix the marked fields to save.' : ''}</span>
+        <span class="status" role="status" aria-live="polite">{check.ok ? 'All checks pass.' : `To save, fix: ${Object.keys(check.problems).map((k) => LABELS[k as FieldName]).join(', ')}.`}</span>
       </div>
     </form>
   );

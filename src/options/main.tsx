@@ -34,6 +34,9 @@ function App() {
     const reload = () => loadSnapshot().then(setSnap, (e: unknown) => setError(String(e)));
     reload();
     onStorageChange(reload);
+    const onHash = () => setTab(initialTab());
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
   }, []);
 
   const select = (id: TabId) => {
@@ -110,4 +113,6 @@ function App() {
   );
 }
 
-render(<App />, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+root.replaceChildren();
+render(<App />, root);
