@@ -7,7 +7,7 @@ import { compileRule, type CompiledRule } from './compile';
 import { checkContext } from './context';
 import { matchSentence, type Hit } from './match';
 import { foldTypography } from './normalize';
-import { agentRegions } from './regions';
+import { agentRegions, outsideRegions } from './regions';
 import { resolveRules, type ResolvedRule } from './resolve';
 import { segment } from './segment';
 import { replyTips } from './tips';
@@ -64,7 +64,8 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
   function run(text: string, reuse: boolean): AnalysisResult {
     if (typeof text !== 'string') throw new TypeError('analyze(text): text must be a string');
     const folded = foldTypography(text);
-    const sentences = segment(folded, agentRegions(folded));
+    const regions = agentRegions(folded);
+    const sentences = segment(folded, regions);
     const lowered = sentences.map((s) => s.text.toLowerCase());
     const used = new Map<string, Hit[]>();
     const findings: Finding[] = [];
@@ -110,7 +111,7 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
     }
     return {
       findings,
-      tips: wantTips ? replyTips(sentences, lowered, folded.toLowerCase(), flagged) : [],
+      tips: wantTips ? replyTips(sentences, lowered, outsideRegions(folded, regions).toLowerCase(), flagged) : [],
     };
   }
 

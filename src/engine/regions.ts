@@ -25,7 +25,7 @@ const HEADER_NEXT = /^\s*(sent|date|to|subject|cc):\s/i;
 const SIG_DELIMITER = /^--\s?$/;
 const DEVICE_FOOTER = /^\s*sent from my \w+/i;
 const SIGN_OFF =
-  /^\s*(best|kind|warm|warmest|many)?\s*(regards|wishes|thanks|thank you|cheers|best|sincerely|all the best|take care|talk soon|speak soon)[,.!]?\s*(\p{Extended_Pictographic})?\s*$/iu;
+  /^\s*(?:(?:best|kind|warm|warmest|many|with)?\s*(?:regards|wishes|thanks|thank you|cheers|best|sincerely|all the best|take care|talk soon|speak soon)|yours (?:sincerely|truly|faithfully)|sincerely yours|respectfully|thanks again|have a (?:great|good|nice|lovely) (?:day|week|weekend|evening))[,.!]?\s*(\p{Extended_Pictographic})?\s*$/iu;
 
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
@@ -61,6 +61,17 @@ function signatureStart(lines: Line[], limit: number): number {
     if (rest.length <= 6 && rest.every((l) => l.text.trim().length <= 70)) return i + 1;
   }
   return limit;
+}
+
+/** The text outside the agent's regions: quoted customer messages and history. */
+export function outsideRegions(text: string, regions: Span[]): string {
+  let out = '';
+  let at = 0;
+  for (const r of regions) {
+    out += `${text.slice(at, r.start)}\n`;
+    at = r.end;
+  }
+  return out + text.slice(at);
 }
 
 export function agentRegions(text: string): Span[] {
