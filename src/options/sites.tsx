@@ -3,6 +3,7 @@
 import browser from 'webextension-polyfill';
 import { useEffect, useState } from 'preact/hooks';
 import { isHostname } from '../shared/settings';
+import { originPattern } from '../shared/messages';
 import { updateSettings, type Snapshot } from './store';
 
 function builtinPatterns(): string[] {
@@ -17,6 +18,8 @@ export function SitesView({ snap }: { snap: Snapshot }) {
   const [granted, setGranted] = useState<string[]>([]);
   const [newHost, setNewHost] = useState('');
   const [error, setError] = useState('');
+  const [addOrigin, setAddOrigin] = useState('');
+  const [addError, setAddError] = useState('');
   const locked = new Set(snap.effective.lockedSettings);
 
   useEffect(() => {
@@ -104,7 +107,35 @@ export function SitesView({ snap }: { snap: Snapshot }) {
       </form>
 
       <h3>Other sites you enabled</h3>
-      <p class="hint">Self-hosted help desks (Zammad, FreeScout, osTicket…): open the site and choose “Enable on this site” in the toolbar popup.</p>
+      <p class="hint">Self-hosted help desks (Zammad, FreeScout, osTicket…): add the address here, or open the site and choose “Enable on this site” in the toolbar popup. The browser asks for your permission.</p>
+      <form
+        class="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          let origin: string;
+          try {
+            const u = new URL(/^https?:\/\//.test(addOrigin.trim()) ? addOrigin.trim() : `https://${addOrigin.trim()}`);
+            if (!isHostname(u.host)) throw new Error('bad host');
+            origin = u.origin;
+          } catch {
+            setAddError('Enter an address like https://support.example.com');
+            return;
+          }
+          setAddError('');
+          // Must run inside the submit's user gesture.
+          void browser.permissions.request({ origins: [originPattern(origin)] }).then(async (ok) => {
+            if (!ok) return setAddError(`Permission for ${origin} was not granted.`);
+            const tab = await browser.tabs.getCurrent();
+            await browser.runtime.sendMessage({ type: 'site-permission-granted', origin, tabId: tab?.id ?? 0 });
+            setGranted([...new Set([...granted, originPattern(origin)])]);
+            setAddOrigin('');
+          }, (err: unknown) => setAddError(String(err)));
+        }}
+      >
+        <label>Add a site <input value={addOrigin} onInput={(e) => setAddOrigin(e.currentTarget.value)} placeholder="https://support.example.com" aria-invalid={addError ? true : undefined} /></label>
+        <button type="submit">Enable</button>
+        {addError ? <span class="error" role="alert">{addError}</span> : null}
+      </form>
       {granted.length ? (
         <ul class="sites">
           {granted.map((o) => (

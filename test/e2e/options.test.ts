@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { launch, SKIP_BROWSER, badge, card, storageLocal, clearStorage, type Session } from './harness';
 import { createAnalyzer } from '../../src/engine/index';
 import { CATEGORIES } from '../../src/engine/types';
+import { readFileSync } from 'node:fs';
 
 const optionsUrl = (s: Session, tab = 'rules') => `chrome-extension://${s.extensionId}/src/options/index.html#${tab}`;
 
@@ -83,6 +84,29 @@ describe.skipIf(SKIP_BROWSER)('options page', () => {
       } finally {
         await desk.close();
       }
+
+      // Export the pack, start from empty storage (a fresh profile's state), import it: it fires again.
+      await page.getByRole('tab', { name: 'Import & export' }).click();
+      await page.getByLabel('Pack name').fill('Acme support');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pack').click()]);
+      expect(download.suggestedFilename()).toBe('acme-support.json');
+      const exported = readFileSync(await download.path(), 'utf8');
+      expect(JSON.parse(exported)).toMatchObject({ schemaVersion: 1, name: 'Acme support', rules: [{ id: 'per-our-policy' }] });
+      await clearStorage(s);
+      await page.reload();
+      await page.getByTestId('import-file').setInputFiles({ name: 'acme-support.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+      await expect.poll(() => page.getByTestId('import-preview').textContent()).toMatch(/New rules \(1\): per-our-policy/);
+      await page.getByTestId('confirm-import').click();
+      await expect.poll(() => page.getByTestId('packs-status').textContent()).toMatch(/Imported “Acme support”/);
+      const again = await s.context.newPage();
+      try {
+        await typeReply(again, s, 'Per our policy, refunds take 10 days.');
+        await expect.poll(async () => Number(await badge(again).textContent())).toBe(1);
+        await openCardAtCaret(again);
+        expect(await card(again).getAttribute('data-rule')).toBe('per-our-policy');
+      } finally {
+        await again.close();
+      }
     } finally {
       await page.close();
     }
@@ -119,6 +143,22 @@ describe.skipIf(SKIP_BROWSER)('options page', () => {
       await expect
         .poll(async () => ((await storageLocal(s)).personalRules as { rules: Array<{ id: string }> }).rules.map((r) => r.id))
         .toEqual(['keep-me', 'new-rule']);
+
+      // Drag and drop goes through the same validation.
+      await page.evaluate((text) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+        document.querySelector('[data-testid="dropzone"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, JSON.stringify({ ...pack, rules: [{ ...pack.rules[0], patterns: [] }] }));
+      await expect.poll(() => problems.textContent()).toMatch(/dropped\.json can't be imported[\s\S]*rules\[0\] "new-rule" › patterns.*at least one pattern/);
+
+      // Reset asks first; cancelling keeps the rules, confirming clears them.
+      await page.getByRole('button', { name: 'Reset to defaults…' }).click();
+      await page.getByRole('button', { name: 'Keep my rules' }).click();
+      expect(((await storageLocal(s)).personalRules as { rules: unknown[] }).rules).toHaveLength(2);
+      await page.getByRole('button', { name: 'Reset to defaults…' }).click();
+      await page.getByTestId('confirm-reset').click();
+      await expect.poll(async () => ((await storageLocal(s)).personalRules as { rules: unknown[] }).rules).toHaveLength(0);
     } finally {
       await page.close();
     }
@@ -153,7 +193,6 @@ describe.skipIf(SKIP_BROWSER)('options page', () => {
       expect(Number(firstTotal)).toBeGreaterThan(0);
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);
       const path = await download.path();
-      const { readFileSync } = await import('node:fs');
       const lines = readFileSync(path, 'utf8').trim().split(/\r?\n/);
       expect(lines[0]).toMatch(/^title,body,blame-shifting/);
     } finally {
