@@ -9,6 +9,7 @@ import { matchSentence, type Hit } from './match';
 import { foldTypography } from './normalize';
 import { agentRegions, outsideRegions } from './regions';
 import { resolveRules, type ResolvedRule } from './resolve';
+import { buildRuleSet } from './ruleset';
 import { segment } from './segment';
 import { replyTips } from './tips';
 import type { AnalysisResult, AnalyzeOptions, Category, Finding, RuleSpec } from './types';
@@ -56,6 +57,7 @@ const normalisePhrase = (s: string) =>
 export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {}): Analyzer {
   const resolved = resolveRules(base, options);
   const compiled: CompiledRule[] = resolved.map(compileRule);
+  const ruleSet = buildRuleSet(compiled);
   const order = new Map(compiled.map((r, i) => [r, i]));
   const ignored = new Set((options.ignoredPhrases ?? []).map(normalisePhrase));
   const wantTips = options.tips ?? true;
@@ -75,7 +77,7 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
       const candidates: Candidate[] = [];
       const original = text.slice(s.start, s.end);
       let hits = used.get(original) ?? (reuse ? cache.get(original) : undefined);
-      if (!hits) hits = matchSentence(original, s.text, compiled);
+      if (!hits) hits = matchSentence(original, s.text, ruleSet);
       used.set(original, hits);
       for (const hit of hits) {
         const ctx = { lower: lowered[i]!, nextLower: lowered[i + 1] ?? '' };

@@ -5,6 +5,7 @@
 import { mayMatch, type CompiledPattern, type CompiledRule } from './compile';
 import { tag, tokenize, type Doc } from './nlp';
 import { render } from './rewrite';
+import { candidateRules, type RuleSet } from './ruleset';
 import type { Suggestion } from './types';
 import { wordBag } from './words';
 
@@ -109,12 +110,13 @@ function widenToAllMatches(rule: CompiledRule, docs: SentenceDocs, bag: Set<stri
  * @param original the sentence as typed (used for captures and case)
  * @param folded the same sentence with typography folded (same length)
  */
-export function matchSentence(original: string, folded: string, rules: CompiledRule[]): Hit[] {
+export function matchSentence(original: string, folded: string, ruleSet: RuleSet): Hit[] {
   const lower = folded.toLowerCase();
   const bag = wordBag(lower);
   const docs = new SentenceDocs(folded);
   const hits: Hit[] = [];
-  for (const rule of rules) {
+  for (const index of candidateRules(ruleSet, bag)) {
+    const rule = ruleSet.rules[index]!;
     const m = firstMatch(rule, docs, bag);
     if (!m) continue;
     if (anyMatches(rule.exceptions, docs, bag)) continue;
