@@ -94,10 +94,15 @@ function evalRealReplies(): void {
 
 const met = evalSentences('sentences.jsonl', 'Labeled sentences');
 console.log('');
-evalSentences('holdout.jsonl', 'Development sentences (holdout.jsonl: written apart from the rules, then used for one round of generalisation)');
-if (existsSync(join(root, 'test/corpus/test.jsonl'))) {
+const OTHER_SETS: Array<[string, string]> = [
+  ['holdout.jsonl', 'Development set 1 (holdout.jsonl: written apart from the rules, then used for generalisation)'],
+  ['dev2.jsonl', 'Development set 2 (dev2.jsonl: written apart from the rules, then used for generalisation)'],
+  ['test.jsonl', 'Test set (test.jsonl: written after the rules by someone who never saw them; never used for tuning)'],
+];
+for (const [file, title] of OTHER_SETS) {
+  if (!existsSync(join(root, 'test/corpus', file))) continue;
   console.log('');
-  evalSentences('test.jsonl', 'Test sentences (test.jsonl: written after the rules, never used for tuning)');
+  evalSentences(file, title);
 }
 evalReplies();
 evalRealReplies();
