@@ -11,7 +11,7 @@ import { handleTabMessage, handleCount, forgetTab, resetTab } from './counts';
 import { addIgnoredPhrase, addDisabledRule, ensureSettings } from './store';
 import { reconcileRegistrations, unregisterOrigins } from './sites';
 import { syncPolicy, watchPolicy } from './policy';
-import { migratePersonalStore } from './packs';
+import { migratePersonalStore, mirrorSettingsToSync, restoreFromSync } from './packs';
 import { recordStat } from './stats';
 
 function isFromOwnExtensionPage(sender: Runtime.MessageSender): boolean {
@@ -66,9 +66,12 @@ browser.tabs.onUpdated.addListener((tabId, info) => {
 watchPolicy();
 void syncPolicy().catch((err: unknown) => console.warn('[tactful] policy', err));
 void migratePersonalStore().catch((err: unknown) => console.warn('[tactful] rule store', err));
+mirrorSettingsToSync();
 
-browser.runtime.onInstalled.addListener(() => {
-  void ensureSettings();
+browser.runtime.onInstalled.addListener((details) => {
+  // A fresh install picks up the agent's settings from another browser before the defaults are written.
+  const restore = details.reason === 'install' ? restoreFromSync().catch(() => false) : Promise.resolve(false);
+  void restore.then(() => ensureSettings());
   void reconcileRegistrations();
 });
 browser.runtime.onStartup.addListener(() => void reconcileRegistrations());

@@ -340,3 +340,30 @@ export const CATEGORY_LABELS: Record<Category, string> = {
   'non-apology': 'Non-apology',
   'vague-commitment': 'Vague commitment',
 };
+
+// ——— roaming: small personal settings in storage.sync ———
+
+export const SYNC_KEY = 'tactfulSettings';
+/** storage.sync allows 8,192 bytes per item; stay well below it. */
+export const SYNC_MAX_BYTES = 7000;
+
+export interface SyncPayload {
+  schemaVersion: 1;
+  settings: Settings;
+  overrides: Record<string, PersonalOverride>;
+}
+
+/**
+ * The small, personal part of the store that follows the agent to other browsers signed in
+ * to the same account: switches, per-site choices, rules turned off and per-rule severity.
+ * Custom rules stay in storage.local (they can be large). Returns null when it would not fit.
+ */
+export function toSyncPayload(settings: Settings, personal: PersonalRules): SyncPayload | null {
+  const payload: SyncPayload = { schemaVersion: 1, settings, overrides: personal.overrides };
+  return new TextEncoder().encode(JSON.stringify(payload)).length <= SYNC_MAX_BYTES ? payload : null;
+}
+
+export function fromSyncPayload(raw: unknown, normalize: (v: unknown) => Settings): { settings: Settings; overrides: Record<string, PersonalOverride> } | null {
+  if (!isRecord(raw) || raw.schemaVersion !== 1) return null;
+  return { settings: normalize(raw.settings), overrides: normalizeOverrides(raw.overrides) };
+}

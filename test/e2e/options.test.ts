@@ -200,6 +200,13 @@ describe.skipIf(SKIP_BROWSER)('options page', () => {
     }
   });
 
+  it('the small personal settings roam through storage.sync; custom rules stay local', async () => {
+    await s.worker.evaluate(() => chrome.storage.local.set({ settings: { enabled: true, sites: {}, disabledRules: ['minimising'], checkInternalNotes: true } }));
+    const synced = () => s.worker.evaluate(() => chrome.storage.sync.get('tactfulSettings').then((g) => g.tactfulSettings as { settings?: { disabledRules?: string[]; checkInternalNotes?: boolean } } | undefined));
+    await expect.poll(async () => (await synced())?.settings?.disabledRules, { timeout: 10_000 }).toEqual(['minimising']);
+    expect((await synced())?.settings?.checkInternalNotes).toBe(true);
+  });
+
   it('stats count an applied rewrite, per category, in the options page and the popup', async () => {
     const desk = await s.context.newPage();
     try {

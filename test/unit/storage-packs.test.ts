@@ -160,3 +160,19 @@ describe('pack import and export', () => {
     expect(pack.overrides).toEqual({ 'as-i-said': { severity: 'info' }, minimising: { enabled: false } });
   });
 });
+
+describe('roaming settings (storage.sync)', () => {
+  it('carries switches and per-rule changes, not custom rules; refuses what would not fit', async () => {
+    const { toSyncPayload, fromSyncPayload, SYNC_MAX_BYTES } = await import('../../src/shared/packs');
+    const s = settings({ disabledRules: ['as-i-said'], sites: { 'acme.zendesk.com': false } });
+    const p = toSyncPayload(s, personal({ rules: [custom], overrides: { minimising: { severity: 'info' } } }))!;
+    expect(JSON.stringify(p)).not.toContain('per-our-policy');
+    const back = fromSyncPayload(JSON.parse(JSON.stringify(p)), normalizeSettings)!;
+    expect(back.settings).toEqual(s);
+    expect(back.overrides).toEqual({ minimising: { severity: 'info' } });
+    expect(fromSyncPayload({ schemaVersion: 9 }, normalizeSettings)).toBeNull();
+    const huge = settings({ disabledRules: Array.from({ length: 400 }, (_, i) => `some-long-rule-id-number-${i}`) });
+    expect(JSON.stringify(huge).length).toBeGreaterThan(SYNC_MAX_BYTES);
+    expect(toSyncPayload(huge, personal())).toBeNull();
+  });
+});
