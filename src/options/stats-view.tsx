@@ -37,7 +37,7 @@ export function StatsView({ snap }: { snap: Snapshot }) {
                 <title>{`${d.day}: ${d.totals.shown} shown, ${d.totals.applied} applied, ${d.totals.dismissed} dismissed, ${d.totals.ignored} ignored`}</title>
               </rect>
               <rect x={PAD + i * bw + 1} y={y(d.totals.applied)} width={Math.max(1, bw - 2)} height={H - PAD - y(d.totals.applied)} class="bar-applied" />
-              {i % 7 === 0 || i === days.length - 1 ? <text x={PAD + i * bw} y={H - 8} class="tick">{d.day.slice(5)}</text> : null}
+              {(days.length - 1 - i) % 7 === 0 ? <text x={PAD + i * bw} y={H - 8} class="tick">{d.day.slice(5)}</text> : null}
             </g>
           ))}
         </svg>
@@ -46,7 +46,7 @@ export function StatsView({ snap }: { snap: Snapshot }) {
       <div class="table-wrap">
         <table data-testid="stats-table">
           <thead>
-            <tr><th scope="col">Category</th>{STAT_EVENTS.map((e) => <th key={e} scope="col">{e}</th>)}</tr>
+            <tr><th scope="col">Category</th>{STAT_EVENTS.map((e) => <th key={e} scope="col" class="num">{e}</th>)}</tr>
           </thead>
           <tbody>
             {CATEGORIES.map((c) => (
