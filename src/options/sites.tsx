@@ -7,7 +7,8 @@ import { originPattern } from '../shared/messages';
 import { updateSettings, type Snapshot } from './store';
 
 function builtinPatterns(): string[] {
-  return browser.runtime.getManifest().content_scripts?.[0]?.matches ?? [];
+  // 127.0.0.1 and localhost are there for the demo and the tests, not help desks.
+  return (browser.runtime.getManifest().content_scripts?.[0]?.matches ?? []).filter((p) => !/^http:\/\/(127\.0\.0\.1|localhost)\//.test(p));
 }
 
 function hostOf(pattern: string): string {
@@ -73,7 +74,7 @@ export function SitesView({ snap }: { snap: Snapshot }) {
                   {host}
                 </label>
               ) : (
-                <span>{host} <span class="hint">(every subdomain; switch off one below)</span></span>
+                <span>{host} <span class="hint inline">(every subdomain; switch off one below)</span></span>
               )}
             </li>
           );
