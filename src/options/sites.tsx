@@ -25,7 +25,7 @@ export function SitesView({ snap }: { snap: Snapshot }) {
 
   useEffect(() => {
     void browser.permissions.getAll().then((p) => {
-      const builtIn = new Set(builtinPatterns());
+      const builtIn = new Set(browser.runtime.getManifest().host_permissions ?? []);
       setGranted((p.origins ?? []).filter((o) => !builtIn.has(o) && !/^\*:|\/\*\/\*$|^https?:\/\/\*\/\*$/.test(o)));
     });
   }, []);
