@@ -11,7 +11,7 @@ import { handleTabMessage, handleCount, forgetTab, resetTab } from './counts';
 import { addIgnoredPhrase, addDisabledRule, ensureSettings } from './store';
 import { reconcileRegistrations, unregisterOrigins } from './sites';
 import { syncPolicy, watchPolicy } from './policy';
-import { migratePersonalStore, mirrorSettingsToSync, restoreFromSync } from './packs';
+import { migratePersonalStore, mirrorSettingsToSync, restoreFromSync, watchPersonalStore } from './packs';
 import { recordStat } from './stats';
 
 function isFromOwnExtensionPage(sender: Runtime.MessageSender): boolean {
@@ -67,6 +67,7 @@ watchPolicy();
 void syncPolicy().catch((err: unknown) => console.warn('[tactful] policy', err));
 void migratePersonalStore().catch((err: unknown) => console.warn('[tactful] rule store', err));
 mirrorSettingsToSync();
+watchPersonalStore();
 
 browser.runtime.onInstalled.addListener((details) => {
   // A fresh install picks up the agent's settings from another browser before the defaults are written.

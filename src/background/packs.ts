@@ -64,3 +64,12 @@ export async function restoreFromSync(): Promise<boolean> {
   await browser.storage.local.set({ [SETTINGS_KEY]: restored.settings, [PERSONAL_KEY]: personal });
   return true;
 }
+
+/** Repairs the rule store whenever something writes an old or damaged one (an older version's sync, a hand edit). */
+export function watchPersonalStore(): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    const change = changes[PERSONAL_KEY];
+    if (area !== 'local' || !change || change.newValue === undefined) return;
+    if (migratePersonal(change.newValue).changed) void migratePersonalStore().catch((err: unknown) => console.warn('[tactful] rule store', err));
+  });
+}

@@ -238,4 +238,32 @@ describe.skipIf(SKIP_BROWSER)('options page', () => {
       await page.close();
     }
   });
+  it('an old, partly corrupt rule store keeps working and is repaired by the background without losing rules', async () => {
+    const valid = { id: 'per-our-policy', category: 'blame-shifting', severity: 'warning', message: 'Say what you can do.', patterns: ['per our policy'], suggestions: [], examples: { flags: ['Per our policy, no.'], allows: ['Fine.'] } };
+    const broken = { ...valid, id: 'broken-rule', patterns: ['/(a+)+b/'] };
+    await s.worker.evaluate((v) => chrome.storage.local.set({ personalRules: v }), { version: 1, customRules: [valid, broken], severities: { 'as-i-said': 'info' } });
+    // The content script and the options page read any store through the same migration.
+    const desk = await s.context.newPage();
+    try {
+      await typeReply(desk, s, 'Per our policy, refunds take 10 days.');
+      await expect.poll(async () => Number(await badge(desk).textContent())).toBe(1);
+    } finally {
+      await desk.close();
+    }
+    const page = await s.context.newPage();
+    try {
+      await page.goto(optionsUrl(s));
+      await expect.poll(() => page.getByTestId('quarantine').textContent()).toMatch(/broken-rule.*patterns\[0\].*nested quantifier/);
+      expect(await page.locator('tr[data-rule="per-our-policy"]').count()).toBe(1);
+    } finally {
+      await page.close();
+    }
+    // The background writes the repaired store back (the original is kept as a backup).
+    await expect
+      .poll(() => s.worker.evaluate(() => chrome.storage.local.get(['personalRules', 'personalRules:backup'])), { timeout: 15_000 })
+      .toMatchObject({
+        personalRules: { schemaVersion: 2, rules: [{ id: 'per-our-policy' }], overrides: { 'as-i-said': { severity: 'info' } }, quarantine: [{ rule: { id: 'broken-rule' } }] },
+        'personalRules:backup': { version: 1 },
+      });
+  });
 });
