@@ -9,14 +9,19 @@ import type { RuleSpec } from './types';
 
 export interface CompiledPattern {
   source: string;
-  parsed: ParsedMatch;
+  /**
+   * The parsed pattern as one or more variants: compromise does not match a multi-word
+   * choice right after a wildcard ("will .{0,6} (soon|when possible)" never matches), so
+   * such choices are expanded into one variant per option.
+   */
+  variants: ParsedMatch[];
   needsTags: boolean;
   /**
    * The pattern with its top-level tag terms loosened to "any word": it matches a
    * superset, on the cheap untagged document, so the tagger only runs where it might matter.
    * null when the pattern needs no tags or has tags nested in choices.
    */
-  loose: ParsedMatch | null;
+  loose: ParsedMatch[] | null;
   /**
    * Word sets the sentence must hit, one per required literal term: a sentence whose
    * words miss any set cannot match, so compromise never runs on it (the prefilter).
@@ -110,7 +115,30 @@ function countChoices(terms: ParsedTerm[]): number {
   return n;
 }
 
+const MAX_VARIANTS = 64;
+const isWildcard = (t: ParsedTerm | undefined) => !!t && !!t.anything && (t.greedy || t.optional || (t as { max?: number }).max !== undefined);
+
+/** Expands each multi-word choice that follows a wildcard into separate variants. */
+function expandChoices(terms: ParsedTerm[]): ParsedTerm[][] {
+  const at = terms.findIndex(
+    (t, i) => i > 0 && isWildcard(terms[i - 1]) && (t.choices?.some((c) => c.length > 1) ?? false),
+  );
+  if (at === -1) return [terms];
+  const choice = terms[at]!;
+  const out: ParsedTerm[][] = [];
+  for (const option of choice.choices!) {
+    // Keep the choice's own flags (optional, group membership) on a one-term option;
+    // a longer option is spliced in as is.
+    const spliced = option.length === 1 ? [{ ...option[0]!, optional: choice.optional }] : option;
+    if (choice.optional && option.length > 1) out.push(...expandChoices([...terms.slice(0, at), ...terms.slice(at + 1)]));
+    out.push(...expandChoices([...terms.slice(0, at), ...spliced, ...terms.slice(at + 1)]));
+    if (out.length > MAX_VARIANTS) break;
+  }
+  return out;
+}
+
 function loosen(terms: ParsedTerm[]): ParsedMatch | null {
+  if (!usesTags(terms)) return terms as unknown as ParsedMatch;
   // compromise does not backtrack, so "any word?" or "any words+" could swallow a word the next
   // term needs: only single required tag terms are loosened, and never inside choices.
   const unsafe = (t: ParsedTerm) =>
@@ -173,7 +201,16 @@ export function compilePattern(raw: string): CompiledPattern {
     .filter((w): w is string[] => w !== null && w.length > 0 && w.every((x) => BAG_WORD.test(x)))
     .map((w) => new Set(w.map((x) => x.toLowerCase())));
   const needsTags = usesTags(terms);
-  return { source, parsed, needsTags, loose: needsTags ? loosen(terms) : null, required };
+  const variants = expandChoices(terms);
+  if (variants.length > MAX_VARIANTS) throw new PatternError(`pattern expands to more than ${MAX_VARIANTS} variants`);
+  const loose = needsTags ? variants.map(loosen) : null;
+  return {
+    source,
+    variants: variants as unknown as ParsedMatch[],
+    needsTags,
+    loose: loose && loose.every((l) => l !== null) ? (loose as ParsedMatch[]) : null,
+    required,
+  };
 }
 
 function compileAll(spec: RuleSpec, field: 'patterns' | 'exceptions'): CompiledPattern[] {

@@ -29,10 +29,10 @@ const ONLY_PUNCTUATION = /^[\s.,;:!?…"')\]-]*$/;
 class SentenceDocs {
   private tokenized?: Doc;
   private tagged?: Doc;
-  /** "'s" is "is" or "has" (or a possessive): only the tagger can tell, so such sentences are always tagged. */
+  /** "'s" is "is" or "has" (or a possessive), "'d" is "would" or "had": only the tagger can tell, so such sentences are always tagged. */
   private readonly ambiguous: boolean;
   constructor(private readonly text: string) {
-    this.ambiguous = /'s\b/i.test(text);
+    this.ambiguous = /'[sd]\b/i.test(text);
   }
   get(needsTags: boolean): Doc {
     if (needsTags || this.ambiguous) return (this.tagged ??= tag(this.text));
@@ -74,18 +74,20 @@ function captures(view: Doc, text: string): Record<string, string> {
 /** Word prefilter, then the loosened pattern on the untagged document, before any tagging. */
 function worthTrying(p: CompiledPattern, docs: SentenceDocs, bag: Set<string>): boolean {
   if (!mayMatch(p, bag)) return false;
-  return !p.loose || docs.get(false).has(p.loose as never);
+  return !p.loose || p.loose.some((v) => docs.get(false).has(v as never));
 }
 
 function anyMatches(patterns: CompiledPattern[], docs: SentenceDocs, bag: Set<string>): boolean {
-  return patterns.some((p) => worthTrying(p, docs, bag) && docs.get(p.needsTags).has(p.parsed as never));
+  return patterns.some((p) => worthTrying(p, docs, bag) && p.variants.some((v) => docs.get(p.needsTags).has(v as never)));
 }
 
 function firstMatch(rule: CompiledRule, docs: SentenceDocs, bag: Set<string>): Doc | null {
   for (const p of rule.patterns) {
     if (!worthTrying(p, docs, bag)) continue;
-    const m = docs.get(p.needsTags).match(p.parsed as never);
-    if (m.found) return m as unknown as Doc; // not .eq(0): that drops the named groups
+    for (const v of p.variants) {
+      const m = docs.get(p.needsTags).match(v as never);
+      if (m.found) return m as unknown as Doc; // not .eq(0): that drops the named groups
+    }
   }
   return null;
 }
@@ -97,11 +99,13 @@ function firstMatch(rule: CompiledRule, docs: SentenceDocs, bag: Set<string>): D
 function widenToAllMatches(rule: CompiledRule, docs: SentenceDocs, bag: Set<string>, text: string, span: { start: number; end: number }): void {
   for (const p of rule.patterns) {
     if (!worthTrying(p, docs, bag)) continue;
-    for (const o of offsetsOf(docs.get(p.needsTags).match(p.parsed as never))) {
-      const t = trimSpan(text, o.start, o.end);
-      if (t.end <= t.start) continue;
-      span.start = Math.min(span.start, t.start);
-      span.end = Math.max(span.end, t.end);
+    for (const v of p.variants) {
+      for (const o of offsetsOf(docs.get(p.needsTags).match(v as never))) {
+        const t = trimSpan(text, o.start, o.end);
+        if (t.end <= t.start) continue;
+        span.start = Math.min(span.start, t.start);
+        span.end = Math.max(span.end, t.end);
+      }
     }
   }
 }

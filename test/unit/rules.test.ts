@@ -54,3 +54,11 @@ describe('rule prefilter', () => {
     expect(unfiltered).toEqual([]);
   });
 });
+
+describe('pattern compilation', () => {
+  it('expands a multi-word choice after a wildcard, which compromise alone never matches', () => {
+    const p = compilePattern('will .{0,6} (soon|when possible)');
+    expect(p.variants.length).toBe(2);
+    expect(findingsOf("We'll get back to you when possible.").map((f) => f.category)).toContain('vague-commitment');
+  });
+});
