@@ -4,6 +4,7 @@
  * prefilter, so most sentences never reach the tagger), and whether tags are needed.
  */
 import { parseMatch, type ParsedMatch } from './nlp';
+import { wordCost } from './common-words';
 import { PATTERN_LIMITS, regexProblem, regexTerms } from './safety';
 import type { RuleSpec } from './types';
 
@@ -87,12 +88,14 @@ function termWords(term: ParsedTerm): string[] | null {
   if (term.word) return [term.word];
   if (term.fastOr) return [...term.fastOr];
   if (term.choices) {
-    // Every word of a multi-word choice is needed, so the longest (likely rarest) one stands for it.
+    // Every word of a multi-word choice is needed, so its rarest word stands for it.
     const words: string[] = [];
     for (const choice of term.choices) {
       const options = choice.map(termWords).filter((w): w is string[] => w !== null);
       if (!options.length) return null;
-      const best = options.reduce((a, b) => (Math.min(...b.map((x) => x.length)) > Math.min(...a.map((x) => x.length)) ? b : a));
+      // An option's set costs as much as its most common word; keep the option term with the rarest set.
+      const cost = (ws: string[]) => Math.max(...ws.map(wordCost));
+      const best = options.reduce((a, b) => (cost(b) < cost(a) ? b : a));
       words.push(...best);
     }
     return words;

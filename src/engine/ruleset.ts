@@ -4,6 +4,7 @@
  * words it contains instead of every pattern of every rule.
  */
 import type { CompiledRule } from './compile';
+import { wordCost } from './common-words';
 
 export interface RuleSet {
   rules: CompiledRule[];
@@ -12,18 +13,15 @@ export interface RuleSet {
   always: number[];
 }
 
-const COMMON = new Set(
-  'the a an i we you it is are was were to of and in on for that this not will have be my our your do can would should has had me us they so but just as at with if no there what all been am does did'.split(' '),
-);
 
 /** The required term whose words are least common, as a proxy for the most selective. */
 function keySet(sets: Array<Set<string>>): Set<string> | null {
   let best: Set<string> | null = null;
   let bestScore = Infinity;
   for (const set of sets) {
-    let common = 0;
-    for (const w of set) if (COMMON.has(w)) common++;
-    const score = common * 1000 + set.size;
+    let score = 0;
+    for (const w of set) score = Math.max(score, wordCost(w) + 100);
+    score = score * 1000 + set.size;
     if (score < bestScore) {
       best = set;
       bestScore = score;
