@@ -31,7 +31,7 @@ export function phraseToPattern(phrase: string): string {
   return phrase.replace(/[()[\]|?*+#@^${}~/\\<>!.,;:"]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-function toForm(rule: RuleSpec | null): Form {
+export function toForm(rule: RuleSpec | null): Form {
   return {
     id: rule?.id ?? '',
     category: rule?.category ?? 'blame-shifting',

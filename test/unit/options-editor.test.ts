@@ -63,3 +63,19 @@ describe('rule editor logic', () => {
     }
   });
 });
+
+describe('customizing a built-in rule', () => {
+  it('every built-in rule round-trips through the editor form unchanged and validates', async () => {
+    const { builtinRules } = await import('../../src/engine/index');
+    const { toForm } = await import('../../src/options/editor');
+    for (const rule of builtinRules) {
+      const back = toRule(toForm(rule), rule);
+      const { enabled: _e, ...expected } = rule;
+      expect(back, rule.id).toEqual({ ...expected, suggestions: rule.suggestions.map((x) => ({ template: x.template })) });
+      // Validation passes (examples are the rules corpus tests' business; here: the form loses nothing).
+      const c = checkRule(back, none);
+      expect(Object.keys(c.problems).filter((k) => k !== 'flags' && k !== 'allows'), rule.id).toEqual([]);
+      expect(c.results.flags.length, rule.id).toBe(rule.examples.flags.length);
+    }
+  });
+});
