@@ -1,5 +1,7 @@
 /** The engine, per field, plus the agent's filters (dismissed, ignored phrases, disabled rules). */
-import { createAnalyzer } from '../engine/index';
+import nlp from 'compromise/two';
+import { builtinRules, compilePattern, createAnalyzer, type Analyzer } from '../engine/index';
+import { SLICE_MS, nextTask, now, whenIdle } from './slices';
 import type { AnalysisResult, Finding, RulePack } from '../engine/types';
 import { normalizePhrase } from '../shared/settings';
 
@@ -33,19 +35,106 @@ export function isRuleLocked(ruleId: string): boolean {
   return engineConfig.locked.has(ruleId);
 }
 
-/** A field's analyzer; rebuilt on the next call after the team or personal rules change. */
-export function newAnalyzer(): FieldAnalyzer {
-  let version = -1;
-  let inner: FieldAnalyzer | null = null;
-  return {
-    analyze(text) {
-      if (!inner || version !== configVersion) {
-        inner = createAnalyzer({ packs: engineConfig.packs });
-        version = configVersion;
+/**
+ * One compiled engine for the whole page, shared by every field: compiling the rules costs
+ * tens of milliseconds, so it happens once (ahead of time, in slices: warmEngine), not per
+ * field. Rebuilt after the team or personal rules change. Results only depend on the text,
+ * so fields can share its per-sentence cache.
+ */
+let shared: { version: number; analyzer: Analyzer } | null = null;
+
+function sharedAnalyzer(): Analyzer {
+  if (!shared || shared.version !== configVersion) {
+    shared = { version: configVersion, analyzer: createAnalyzer({ packs: engineConfig.packs }) };
+  }
+  return shared.analyzer;
+}
+
+/** Whether analysing now would not have to compile the rules first. */
+export function engineReady(): boolean {
+  return shared !== null && shared.version === configVersion && warmedVersion === configVersion;
+}
+
+let warmedVersion = -1;
+let warming: Promise<void> | null = null;
+
+/** Short texts that take the engine's cold paths (tokenizer, tagger, rewrites) once, in their own slices. */
+const WARM_TEXTS = [
+  'Hi.',
+  'Thanks for writing in, I checked your order.',
+  "That's not my department.",
+  'We will get back to you when possible.',
+  'Sorry if you were upset, as I already said it shipped on Monday.',
+];
+
+/**
+ * Gets the engine ready without a long task: the rule patterns are parsed one slice at a time
+ * (memoised parse, see below), the analyzer is built from them, then a few short texts run the
+ * tokenizer and tagger for the first time, each in its own task. Idempotent per rule set.
+ */
+export function warmEngine(win: Window = window): Promise<void> {
+  if (warmedVersion === configVersion) return Promise.resolve();
+  if (warming) return warming;
+  const version = configVersion;
+  warming = (async () => {
+    await whenIdle(win);
+    memoiseParse();
+    const patterns: string[] = [];
+    const rules = [...builtinRules, ...engineConfig.packs.flatMap((p) => p.rules)];
+    for (const r of rules) patterns.push(...(r.patterns ?? []), ...(r.exceptions ?? []));
+    let t0 = now();
+    for (const p of patterns) {
+      try {
+        compilePattern(p);
+      } catch {
+        // invalid patterns are reported by the options page; the analyzer skips nothing here
       }
-      return inner.analyze(text);
-    },
+      if (now() - t0 > SLICE_MS) {
+        await nextTask(win);
+        t0 = now();
+      }
+    }
+    await nextTask(win);
+    sharedAnalyzer();
+    for (const text of WARM_TEXTS) {
+      await nextTask(win);
+      if (shared?.version !== configVersion) break;
+      shared.analyzer.analyzeFresh(text);
+    }
+    if (version === configVersion) warmedVersion = version;
+  })().finally(() => {
+    warming = null;
+  });
+  return warming;
+}
+
+/**
+ * compromise parses a match pattern on every call; the engine parses each rule pattern when
+ * it compiles an analyzer. Memoising the parse (by pattern text) lets warmEngine() do that
+ * work in slices ahead of time, and makes rebuilding the analyzer after a settings change
+ * cheap. The engine reuses parsed patterns across sentences already, so sharing them is safe.
+ */
+let parseMemoised = false;
+function memoiseParse(): void {
+  if (parseMemoised) return;
+  parseMemoised = true;
+  const lib = nlp as unknown as { parseMatch: (p: string, opts?: unknown) => unknown };
+  const original = lib.parseMatch.bind(lib);
+  const memo = new Map<string, unknown>();
+  lib.parseMatch = (p: string, opts?: unknown) => {
+    if (opts !== undefined || typeof p !== 'string') return original(p, opts);
+    let v = memo.get(p);
+    if (v === undefined) {
+      v = original(p);
+      if (memo.size < 5000) memo.set(p, v);
+    }
+    return v;
   };
+}
+
+/** A field's view of the shared engine. */
+export function newAnalyzer(): FieldAnalyzer {
+  return { analyze: (text) => sharedAnalyzer().analyze(text) };
 }
 
 export function findingKey(f: Pick<Finding, 'ruleId' | 'text'>): string {

@@ -13,11 +13,13 @@ export function createBadge(doc: Document, onOpen: () => void): HTMLButtonElemen
     e.stopPropagation();
     onOpen();
   });
+  b.textContent = '0';
   setBadgeCount(b, 0);
   return b;
 }
 
 export function setBadgeCount(b: HTMLElement, n: number): void {
+  if (b.getAttribute('data-count') === String(n)) return;
   b.textContent = String(n);
   b.setAttribute('data-count', String(n));
   b.setAttribute(
@@ -29,11 +31,14 @@ export function setBadgeCount(b: HTMLElement, n: number): void {
 /** Bottom-right corner inside the field. */
 export function placeBadge(b: HTMLElement, field: Box | null): void {
   if (!field || field.width < 40 || field.height < 16) {
-    b.style.display = 'none';
+    if (b.style.display !== 'none') b.style.display = 'none';
     return;
   }
-  b.style.display = '';
+  if (b.style.display) b.style.display = '';
   const size = b.offsetWidth || 22;
-  b.style.left = `${Math.round(field.left + field.width - size - 8)}px`;
-  b.style.top = `${Math.round(field.top + field.height - size - 6)}px`;
+  const left = `${Math.round(field.left + field.width - size - 8)}px`;
+  const top = `${Math.round(field.top + field.height - size - 6)}px`;
+  // Unchanged positions are not written again (a write invalidates the overlay's layout).
+  if (b.style.left !== left) b.style.left = left;
+  if (b.style.top !== top) b.style.top = top;
 }

@@ -1,5 +1,5 @@
 /** Ties fields, painters and the overlay UI together for one root frame (and its same-origin iframes). */
-import { findingAt, type Filters, type Finding } from './analyzer';
+import { findingAt, warmEngine, type Filters, type Finding } from './analyzer';
 import { applyReplacement } from './apply';
 import { createBadge, placeBadge, setBadgeCount } from './badge';
 import { renderCard } from './card';
@@ -14,7 +14,11 @@ import type { Painter } from './painter';
 import { renderPanel } from './panel';
 import { send, type ContentSettings } from './settings-client';
 import { Discovery } from './discovery';
+import { afterFrame } from './slices';
 import { normalizePhrase } from '../shared/settings';
+
+/** Field and badge geometry older than this is read again at the next layout. */
+const GEOMETRY_MAX_AGE_MS = 1000;
 
 /** Test hook: <html data-tactful-force-overlay> forces the overlay fallback for contenteditable. */
 const FORCE_OVERLAY_ATTR = 'data-tactful-force-overlay';
@@ -39,6 +43,9 @@ export class Controller implements FieldHost {
   private card: CardState | null = null;
   private panel: PanelState | null = null;
   private layoutQueued = false;
+  private geometryDirty = true;
+  private geometryAt = 0;
+  private badgeShown = new WeakMap<HTMLElement, boolean>();
   private countTimer: ReturnType<typeof setTimeout> | null = null;
   private lastCount = -1;
   private listenedWindows = new WeakSet<Window>();
@@ -99,6 +106,8 @@ export class Controller implements FieldHost {
     if (!this.checkNotes && isInternalNote(el)) return;
     const field = new Field(el, this);
     this.fields.set(el, field);
+    // A reply field exists: get the engine ready while the page is idle, in slices.
+    void warmEngine(this.rootWin);
     const win = el.ownerDocument.defaultView;
     if (win) this.listenWindow(win);
   }
@@ -119,8 +128,17 @@ export class Controller implements FieldHost {
   private listenWindow(win: Window): void {
     if (this.listenedWindows.has(win)) return;
     this.listenedWindows.add(win);
-    const relayout = () => this.queueLayout();
-    win.addEventListener('scroll', relayout, { capture: true, passive: true });
+    const relayout = () => {
+      this.geometryDirty = true;
+      this.queueLayout();
+    };
+    // A field scrolling its own text (it does as a reply grows) moves nothing but its own
+    // marks, which the field handles (Field.onScroll): no page-wide layout per keystroke.
+    const onScroll = (e: Event) => {
+      if (e.target && this.fields.has(e.target as HTMLElement)) return;
+      relayout();
+    };
+    win.addEventListener('scroll', onScroll, { capture: true, passive: true });
     win.addEventListener('resize', relayout, { passive: true });
   }
 
@@ -155,7 +173,7 @@ export class Controller implements FieldHost {
       }
     }
     if (this.panel?.field === field) this.renderPanelFor(field, false);
-    this.queueLayout();
+    this.queueLayout(this.card?.field !== field && this.panel?.field !== field);
     this.queueCount();
   }
 
@@ -200,11 +218,18 @@ export class Controller implements FieldHost {
 
   onFocus(field: Field): void {
     if (field.active) this.ensureBadge(field);
+    this.geometryDirty = true;
     this.queueLayout();
   }
 
   onLayout(): void {
+    this.geometryDirty = true;
     this.queueLayout();
+  }
+
+  onScroll(field: Field): void {
+    // The card and panel follow their field's text; badges and other fields do not move.
+    if (this.card?.field === field || this.panel?.field === field) this.queueLayout();
   }
 
   // ——— UI ———
@@ -239,21 +264,41 @@ export class Controller implements FieldHost {
     return visibleBox(field.el, this.rootWin, toRoot(r, win, this.rootWin));
   }
 
-  private queueLayout(): void {
+  /**
+   * Place badges, card, panel and overlay marks. For scrolling and resizing: in the next
+   * animation frame (geometry is clean then, and marks follow the scroll without lag). After
+   * an analysis (`afterPaint`): once the frame that lays out the edit is rendered, so the reads
+   * force no synchronous reflow of a long reply.
+   */
+  private queueLayout(afterPaint = false): void {
     if (this.layoutQueued) return;
     this.layoutQueued = true;
-    this.rootWin.requestAnimationFrame(() => {
+    const run = () => {
       this.layoutQueued = false;
       this.layout();
-    });
+    };
+    if (afterPaint) afterFrame(this.rootWin, run);
+    else this.rootWin.requestAnimationFrame(run);
   }
 
   private layout(): void {
-    // Overlay marks are position: fixed; they follow page and container scrolling here.
-    for (const field of this.fields.values()) if (field.active) field.repositionMarks();
+    // Geometry is read again after scrolling, resizing, focus, or when the last reading is
+    // older than GEOMETRY_MAX_AGE_MS (the page may have moved the field without telling);
+    // an analysis while typing otherwise touches no layout.
+    const t = performance.now();
+    const geometry = this.geometryDirty || t - this.geometryAt > GEOMETRY_MAX_AGE_MS;
+    if (geometry) {
+      this.geometryDirty = false;
+      this.geometryAt = t;
+      // Overlay marks are position: fixed; they follow page and container scrolling here.
+      for (const field of this.fields.values()) if (field.active) field.repositionMarks();
+    }
     for (const [field, badge] of this.badges) {
       // Quiet on an empty reply box.
-      placeBadge(badge, field.text.trim() ? this.fieldBox(field) : null);
+      const show = field.text.trim() !== '';
+      if (!geometry && this.badgeShown.get(badge) === show) continue;
+      this.badgeShown.set(badge, show);
+      placeBadge(badge, show ? this.fieldBox(field) : null);
     }
     if (this.card) this.placeNear(this.card.el, this.card.field.rects(this.card.finding), this.fieldBox(this.card.field));
     if (this.panel) {

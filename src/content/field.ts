@@ -1,5 +1,6 @@
 /** One watched reply field: reading its text, debounced analysis, painting, selection. */
-import { findingKey, newAnalyzer, visibleFindings, type FieldAnalyzer, type Filters, type Finding, type Tip } from './analyzer';
+import { engineReady, findingKey, newAnalyzer, visibleFindings, warmEngine, type FieldAnalyzer, type Filters, type Finding, type Tip } from './analyzer';
+import { SLICE_MS, nextTask, now, splitPieces } from './slices';
 import type { EditTarget } from './apply';
 import { detectFamily, type Family } from './family';
 import { extractText, type TextMap } from './text-map';
@@ -7,6 +8,10 @@ import { editableSelection, selectEditable } from './selection';
 import type { Painter } from './painter';
 
 export const DEBOUNCE_MS = 100;
+/** Texts longer than this (a pasted thread) are analysed in time slices; shorter ones in one go. */
+export const SLICED_CHARS = 4000;
+/** Size of one piece of sliced analysis (a few sentences; well under a slice of engine time). */
+const PIECE_CHARS = 600;
 
 export interface FieldHost {
   filters(): Filters;
@@ -18,6 +23,7 @@ export interface FieldHost {
   onEscape(field: Field): boolean;
   onFocus(field: Field): void;
   onLayout(field: Field): void;
+  onScroll(field: Field): void;
 }
 
 export class Field implements EditTarget {
@@ -34,6 +40,10 @@ export class Field implements EditTarget {
   private analyzer: FieldAnalyzer | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private dirty = true;
+  /** Bumped by every edit and every analysis: a sliced analysis in flight stops when it changes. */
+  private generation = 0;
+  /** The text of the last analysis (what the engine's cache holds). */
+  private analyzedText = '';
   private painter: Painter | null = null;
   private readonly cleanups: Array<() => void> = [];
 
@@ -73,7 +83,10 @@ export class Field implements EditTarget {
         }
       }
     });
-    this.on('scroll', () => this.repaintLayout(), { passive: true });
+    this.on('scroll', () => {
+      this.painter?.reposition();
+      this.host.onScroll(this);
+    }, { passive: true });
     if (!this.isTextarea) {
       // Catches edits that fire no input event (the app inserting a macro, undo in some editors).
       const mo = new MutationObserver(() => this.edited());
@@ -94,7 +107,7 @@ export class Field implements EditTarget {
       this.analyzer = newAnalyzer();
       this.painter = this.host.makePainter(this);
       this.dirty = true;
-      this.analyzeNow();
+      void this.analyzeSoon();
     }
     this.host.onFocus(this);
   }
@@ -105,12 +118,13 @@ export class Field implements EditTarget {
       return;
     }
     this.dirty = true;
+    this.generation++;
     this.painter?.markStale();
     this.host.onEdited(this);
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.analyzeNow();
+      void this.analyzeSoon();
     }, DEBOUNCE_MS);
   }
 
@@ -144,10 +158,56 @@ export class Field implements EditTarget {
     if (this.dirty) this.analyzeNow();
   }
 
+  /** Analyse now, synchronously (a click, the shortcut, after applying a suggestion). */
   analyzeNow(): void {
     if (!this.active || !this.analyzer) return;
-    this.dirty = false;
+    this.generation++;
+    this.finish(this.readText());
+  }
+
+  /**
+   * Analyse without blocking the page: waits for the engine's sliced warm-up, and analyses a
+   * long text (a pasted thread) a few sentences at a time, at most SLICE_MS per task, filling
+   * the engine's per-sentence cache; the final whole-text pass then only reuses that work.
+   * An edit in between cancels it (the next debounce starts over on the new text).
+   */
+  async analyzeSoon(): Promise<void> {
+    if (!this.active || !this.analyzer) return;
+    const gen = ++this.generation;
+    const win = this.doc.defaultView ?? window;
+    const live = () => gen === this.generation && this.active;
+    if (!engineReady()) {
+      await warmEngine(win);
+      if (!live()) return;
+    }
+    let t0 = now();
     const text = this.readText();
+    const changed = changedRegion(this.analyzedText, text);
+    if (text.length > SLICED_CHARS && changed.end - changed.start > PIECE_CHARS) {
+      const analyzer = this.analyzer;
+      let at = 0;
+      for (const piece of splitPieces(text, PIECE_CHARS)) {
+        const start = at;
+        at += piece.length;
+        // Unchanged text is in the engine's cache already.
+        if (at < changed.start - PIECE_CHARS || start > changed.end + PIECE_CHARS) continue;
+        if (now() - t0 > SLICE_MS / 2) {
+          await nextTask(win);
+          if (!live()) return;
+          t0 = now();
+        }
+        analyzer.analyze(piece);
+      }
+      await nextTask(win);
+      if (!live()) return;
+    }
+    this.finish(text);
+  }
+
+  private finish(text: string): void {
+    if (!this.analyzer) return;
+    this.dirty = false;
+    this.analyzedText = text;
     const result = this.analyzer.analyze(text);
     this.all = result.findings.filter((f) => f.end <= text.length && text.slice(f.start, f.end) === f.text);
     this.tips = result.tips;
@@ -217,10 +277,21 @@ export class Field implements EditTarget {
   }
 
   dispose(): void {
+    this.generation++;
     if (this.timer !== null) clearTimeout(this.timer);
     for (const c of this.cleanups.splice(0)) c();
     this.painter?.dispose();
     this.painter = null;
     this.active = false;
   }
+}
+
+/** The span of `next` that differs from `prev` (common prefix and suffix removed). */
+export function changedRegion(prev: string, next: string): { start: number; end: number } {
+  const max = Math.min(prev.length, next.length);
+  let start = 0;
+  while (start < max && prev.charCodeAt(start) === next.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && prev.charCodeAt(prev.length - 1 - end) === next.charCodeAt(next.length - 1 - end)) end++;
+  return { start, end: next.length - end };
 }

@@ -39,6 +39,11 @@ export class BoxPainter implements Painter {
   }
 
   reposition(): void {
+    if (this.findings.length === 0) {
+      // Nothing to place (or stale while typing): no layout reads.
+      if (this.layer.firstChild) this.layer.replaceChildren();
+      return;
+    }
     const doc = this.layer.ownerDocument;
     const win = this.el.ownerDocument.defaultView!;
     const clip = visibleBox(this.el, this.rootWin, toRoot(this.el.getBoundingClientRect(), win, this.rootWin));

@@ -5,6 +5,7 @@
 import type { Finding } from './analyzer';
 import { toRoot, visibleBox, type Box } from './geometry';
 import type { Painter } from './painter';
+import { afterFrame } from './slices';
 
 const COPIED = [
   'boxSizing', 'fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'fontVariant', 'fontStretch',
@@ -18,6 +19,13 @@ const COPIED = [
 export class MirrorPainter implements Painter {
   private mirror: HTMLElement;
   private spans = new Map<Finding, HTMLElement>();
+  /** The text changed since the last paint: marks are out of place until the next one. */
+  private stale = false;
+  private fontKey = '';
+  private measureQueued = false;
+  private nodes: Node[] = [];
+  private kinds: string[] = [];
+  private texts: string[] = [];
 
   constructor(
     private readonly ta: HTMLTextAreaElement,
@@ -34,65 +42,118 @@ export class MirrorPainter implements Painter {
   paint(findings: readonly Finding[], active: Finding | null): void {
     const doc = this.mirror.ownerDocument;
     const text = this.ta.value;
-    const frag = doc.createDocumentFragment();
-    this.spans.clear();
+    // The mirror's children: text, mark, text, mark, …, text (a trailing zero-width space lets a
+    // final newline take up its line). Typing changes one piece of text: update the nodes in
+    // place when the structure is the same, so the mirror is not rebuilt on every analysis.
+    const parts: Array<{ kind: string; text: string; f: Finding | null }> = [];
     let at = 0;
     for (const f of findings) {
       if (f.start < at || f.end > text.length) continue; // overlapping or stale
-      if (f.start > at) frag.appendChild(doc.createTextNode(text.slice(at, f.start)));
-      const span = doc.createElement('span');
-      span.setAttribute('data-tactful', 'mark');
-      span.setAttribute('data-category', f.category);
-      if (f === active) span.setAttribute('data-active', 'true');
-      span.textContent = text.slice(f.start, f.end);
-      frag.appendChild(span);
-      this.spans.set(f, span);
+      if (f.start > at) parts.push({ kind: '', text: text.slice(at, f.start), f: null });
+      parts.push({ kind: `${f.category}${f === active ? '*' : ''}`, text: text.slice(f.start, f.end), f });
       at = f.end;
     }
-    // A trailing newline needs a character after it to take up a line.
-    frag.appendChild(doc.createTextNode(text.slice(at) + '\u200b'));
-    this.mirror.replaceChildren(frag);
-    this.mirror.classList.remove('stale');
-    this.reposition();
+    parts.push({ kind: '', text: text.slice(at) + '\u200b', f: null });
+    this.spans.clear();
+    const same = parts.length === this.nodes.length && parts.every((p, i) => p.kind === this.kinds[i]);
+    if (same) {
+      parts.forEach((p, i) => {
+        const node = this.nodes[i]!;
+        if (this.texts[i] !== p.text) {
+          // Text nodes in place (reading textContent back would copy the whole reply).
+          const t = (p.f ? node.firstChild : node) as Text | null;
+          if (t) t.data = p.text;
+          else node.textContent = p.text;
+        }
+        if (p.f) this.spans.set(p.f, node as HTMLElement);
+      });
+      this.texts = parts.map((p) => p.text);
+    } else {
+      const frag = doc.createDocumentFragment();
+      this.nodes = parts.map((p) => {
+        if (!p.f) return frag.appendChild(doc.createTextNode(p.text));
+        const span = doc.createElement('span');
+        span.setAttribute('data-tactful', 'mark');
+        span.setAttribute('data-category', p.f.category);
+        if (p.f === active) span.setAttribute('data-active', 'true');
+        span.textContent = p.text;
+        this.spans.set(p.f, span);
+        return frag.appendChild(span);
+      });
+      this.kinds = parts.map((p) => p.kind);
+      this.texts = parts.map((p) => p.text);
+      this.mirror.replaceChildren(frag);
+    }
+    this.stale = false;
+    // Measure after the frame that lays out the new text, not now: reading geometry right
+    // after an edit would force a synchronous reflow of the textarea and the mirror. The marks
+    // show once they are in place (one frame later).
+    if (!this.measureQueued) {
+      this.measureQueued = true;
+      afterFrame(this.rootWin, () => {
+        this.measureQueued = false;
+        if (this.stale) return;
+        this.measure(true);
+        this.mirror.classList.remove('stale');
+      });
+    }
   }
 
   markStale(): void {
+    // Per keystroke: no layout reads or style writes here, and none until the next paint.
+    if (this.stale) return;
+    this.stale = true;
     this.mirror.classList.add('stale');
   }
 
   reposition(): void {
+    // While stale the marks are hidden and paint() repositions; touching layout on every
+    // keystroke (the textarea scrolls as it grows) would force a reflow of the mirror's text.
+    if (this.stale) return;
+    this.measure(false);
+  }
+
+  private measure(full: boolean): void {
     const ta = this.ta;
     const win = ta.ownerDocument.defaultView!;
     const cs = win.getComputedStyle(ta);
     const m = this.mirror.style as unknown as Record<string, string>;
-    for (const prop of COPIED) m[prop] = (cs as unknown as Record<string, string>)[prop] ?? '';
-    m.whiteSpace = 'pre-wrap';
+    const csr = cs as unknown as Record<string, string>;
+    // Copy the textarea's text metrics after each analysis (or the first time), and only
+    // write them when they changed (style writes invalidate the mirror's layout).
+    const fontKey = full || !this.fontKey ? COPIED.map((prop) => csr[prop] ?? '').join('|') : this.fontKey;
+    if (fontKey !== this.fontKey) {
+      this.fontKey = fontKey;
+      for (const prop of COPIED) m[prop] = csr[prop] ?? '';
+      m.whiteSpace = 'pre-wrap';
+    }
     const box = toRoot(ta.getBoundingClientRect(), win, this.rootWin);
-    m.left = `${box.left}px`;
-    m.top = `${box.top}px`;
-    m.width = `${box.width}px`;
-    m.height = `${box.height}px`;
-    m.boxSizing = 'border-box';
+    setIfChanged(m, 'left', `${box.left}px`);
+    setIfChanged(m, 'top', `${box.top}px`);
+    setIfChanged(m, 'width', `${box.width}px`);
+    setIfChanged(m, 'height', `${box.height}px`);
+    setIfChanged(m, 'boxSizing', 'border-box');
     // Scrollbar: the textarea's content box is narrower than its border box minus borders.
     const bl = parseFloat(cs.borderLeftWidth) || 0;
     const br = parseFloat(cs.borderRightWidth) || 0;
     const scrollbar = Math.max(0, ta.offsetWidth - ta.clientWidth - bl - br);
-    m.paddingRight = `${(parseFloat(cs.paddingRight) || 0) + scrollbar}px`;
+    setIfChanged(m, 'paddingRight', `${(parseFloat(cs.paddingRight) || 0) + scrollbar}px`);
     // Inside scrolling containers only the visible part of the textarea gets marks.
     const visible = box.width > 0 && box.height > 0 ? visibleBox(ta, this.rootWin, box) : null;
-    m.display = visible ? 'block' : 'none';
+    setIfChanged(m, 'display', visible ? 'block' : 'none');
     if (visible) {
       const t = visible.top - box.top;
       const l = visible.left - box.left;
       const b = box.top + box.height - (visible.top + visible.height);
       const r = box.left + box.width - (visible.left + visible.width);
-      m.clipPath = t > 0.5 || l > 0.5 || b > 0.5 || r > 0.5 ? `inset(${t}px ${r}px ${b}px ${l}px)` : '';
+      setIfChanged(m, 'clipPath', t > 0.5 || l > 0.5 || b > 0.5 || r > 0.5 ? `inset(${t}px ${r}px ${b}px ${l}px)` : '');
     }
-    this.mirror.scrollTop = ta.scrollTop;
-    this.mirror.scrollLeft = ta.scrollLeft;
+    if (this.mirror.scrollTop !== ta.scrollTop) this.mirror.scrollTop = ta.scrollTop;
+    if (this.mirror.scrollLeft !== ta.scrollLeft) this.mirror.scrollLeft = ta.scrollLeft;
   }
 
   rects(f: Finding): Box[] {
+    if (this.stale) return [];
     const span = this.spans.get(f);
     if (!span) return [];
     const clip = this.mirror.getBoundingClientRect();
@@ -104,4 +165,8 @@ export class MirrorPainter implements Painter {
   dispose(): void {
     this.mirror.remove();
   }
+}
+
+function setIfChanged(style: Record<string, string>, prop: string, value: string): void {
+  if (style[prop] !== value) style[prop] = value;
 }

@@ -253,3 +253,24 @@ export async function clearStorage(s: Session): Promise<void> {
 }
 
 export const norm = (t: string) => t.replace(/\u00a0/g, ' ');
+
+// ——— helpers for the robustness, privacy and lifecycle tests (additive) ———
+
+/** Collects uncaught page errors and console errors (the content script's too) while the page lives. */
+export function watchPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    // The fixture server has no favicon: the browser's own 404 for it is not a page error.
+    if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) errors.push(`console.error: ${m.text()} (${m.location().url})`);
+  });
+  return errors;
+}
+
+/** The extension's current service worker (after a restart, the new one). */
+export async function currentWorker(s: Session): Promise<Worker> {
+  const prefix = `chrome-extension://${s.extensionId}/`;
+  const live = s.context.serviceWorkers().filter((w) => w.url().startsWith(prefix));
+  if (live.length) return live[live.length - 1]!;
+  return s.context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(prefix), timeout: 30_000 });
+}
