@@ -13,9 +13,9 @@ export interface SentenceContext {
 }
 
 const FIRST_PERSON = String.raw`\b(?:i|we)(?:'ve|'ll|'m|'re|'d)?(?:\s+(?:have|will|would|am|are|can|just|already|personally|also|now|had|went ahead and|will be|have now|'ll|'ve))*\s+`;
-const ACTION_VERBS = String.raw`(?:sent|send|sending|refund(?:ed|ing)?|issu(?:ed|e|ing)|replac(?:ed|e|ing)|fix(?:ed|ing)?|arrang(?:ed|e|ing)|(?:re)?ship(?:ped|ping)?|escalat(?:ed|e|ing)|credit(?:ed|ing)?|call(?:ed|ing)?|email(?:ed|ing)?|reorder(?:ed|ing)?|book(?:ed|ing)?|upgrad(?:ed|e|ing)|waiv(?:ed|e|ing)|process(?:ed|ing)?|cancel(?:led|ed|ling|ing)?|reset(?:ting)?|updat(?:ed|e|ing)|contact(?:ed|ing)?|chas(?:ed|e|ing)|follow(?:ed|ing)? up|sort(?:ed|ing)? (?:it|this|that)|tak(?:en|e|ing) care|put through|filed|file|raised|raise|opened|open|dispatch(?:ed|ing)?|reissu(?:ed|e)|covered|cover|paid|pay|applied|apply|added|add|restored|restore|resent|resend|corrected|correct|expedit(?:ed|e|ing)|priorit(?:ized|ised|ize|ise)|flagged|flag|made sure|make sure|personally|own(?:ed)? this|on it)`;
+const ACTION_VERBS = String.raw`(?:confirm|confirmed|collect|collected|redeliver|redelivered|saved|noted|set up|sent|send|sending|refund(?:ed|ing)?|issu(?:ed|e|ing)|replac(?:ed|e|ing)|fix(?:ed|ing)?|arrang(?:ed|e|ing)|(?:re)?ship(?:ped|ping)?|escalat(?:ed|e|ing)|credit(?:ed|ing)?|call(?:ed|ing)?|email(?:ed|ing)?|reorder(?:ed|ing)?|book(?:ed|ing)?|upgrad(?:ed|e|ing)|waiv(?:ed|e|ing)|process(?:ed|ing)?|cancel(?:led|ed|ling|ing)?|reset(?:ting)?|updat(?:ed|e|ing)|contact(?:ed|ing)?|chas(?:ed|e|ing)|follow(?:ed|ing)? up|sort(?:ed|ing)? (?:it|this|that)|tak(?:en|e|ing) care|put through|filed|file|raised|raise|opened|open|dispatch(?:ed|ing)?|reissu(?:ed|e)|covered|cover|paid|pay|applied|apply|added|add|restored|restore|resent|resend|corrected|correct|expedit(?:ed|e|ing)|priorit(?:ized|ised|ize|ise)|flagged|flag|made sure|make sure|personally|own(?:ed)? this|on it)`;
 const OWNS_FIX = new RegExp(FIRST_PERSON + ACTION_VERBS + String.raw`\b`);
-const OUR_MISTAKE = /\b(?:that(?:'s| is| was)|it(?:'s| is| was)|which(?:'s| is| was)) (?:on us|on me|our (?:mistake|fault|error)|my (?:mistake|fault|error))\b/;
+const OUR_MISTAKE = /(?<!not |n't |isn't |wasn't )\bour (?:mistake|fault|error|bad)\b|\b(?:that(?:'s| is| was)|it(?:'s| is| was)|which(?:'s| is| was)) (?:(?:entirely|totally|completely|all|really|definitely) )?(?:on us|on me|our (?:mistake|fault|error)|my (?:mistake|fault|error))\b/;
 
 const TIME = new RegExp(
   [
@@ -41,9 +41,26 @@ const REASSURES =
   /\b(?:(?:it|this|that)(?:'s| is|'s not| was)(?:n't| not)? (?:not )?(?:your|you)(?:r)? (?:fault|doing)|not your fault|nothing you did|you did(?:n't| not) do anything wrong|you(?:'ve| have) done nothing wrong|you did everything right|no need (?:for you )?to (?:worry|apologi[sz]e))\b/;
 
 const OWNED_APOLOGY =
-  /\b(?:sorry|apologi[sz]e|apologies)\b.{0,40}\b(?:(?:for|that) (?:our|my|the|we|i)\b|(?:broke|lost|damaged|missed|mixed up|double-charged|overcharged)\b|(?:our|my) (?:mistake|error|fault)|we (?:got|made|sent|missed|messed|dropped|lost|charged|shipped)|i (?:got|made|sent|missed|messed|dropped|lost|charged|shipped))/;
+  /\b(?:sorry|apologi[sz]e|apologies)\b.{0,40}\b(?:for (?:our|my|the|we|i)\b|that (?:our|my|we|i)\b|(?:our|my) \w+(?: \w+)? (?:broke|lost|left|damaged|sent|missed|forgot|dropped|delivered|gave|charged|shipped|cancelled|mixed|was|were|didn't|did not)\b|(?:broke|lost|damaged|missed|mixed up|double-charged|overcharged)\b|(?:our|my) (?:mistake|error|fault)|we (?:got|made|sent|missed|messed|dropped|lost|charged|shipped)|i (?:got|made|sent|missed|messed|dropped|lost|charged|shipped))/;
 
 const FIRST_PERSON_SUBJECT = /^(?:\W*)(?:i|we)\b/;
+
+const FUTURE = /\b(?:will|'ll|shall|going to|gonna)\b/;
+
+const PAST_TIME = /\b(?:this morning|this afternoon|earlier today|earlier|yesterday|last (?:night|week|month)|\d+ (?:minutes|hours|days|weeks) ago)\b/g;
+const PAST_MARKER = /\b(?:i've|we've|i have|we have|had|was|were|did|spoke|went|\w+ed)\b/;
+
+/**
+ * The part of a sentence whose times can date a promise: "I spoke to my supervisor this
+ * morning and we'll be in touch" has no time for the promise, "The fix goes live on 14
+ * March and I'll let you know" does. Past-time phrases before a future marker are dropped.
+ */
+function promisePart(lower: string): string {
+  const m = FUTURE.exec(lower);
+  if (!m) return lower;
+  const before = lower.slice(0, m.index);
+  return (PAST_MARKER.test(before) ? before.replace(PAST_TIME, ' ') : before) + lower.slice(m.index);
+}
 
 export function checkContext(check: ContextCheck, ctx: SentenceContext): boolean {
   switch (check) {
@@ -57,7 +74,7 @@ export function checkContext(check: ContextCheck, ctx: SentenceContext): boolean
         OUR_MISTAKE.test(ctx.nextLower)
       );
     case 'has-time':
-      return TIME.test(ctx.lower);
+      return TIME.test(promisePart(ctx.lower));
     case 'reassures':
       return REASSURES.test(ctx.lower);
     case 'owned-apology':

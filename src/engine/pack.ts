@@ -22,7 +22,7 @@ export const RuleSchema = v.strictObject({
   category: v.picklist(CATEGORIES, `must be one of ${CATEGORIES.join(', ')}`),
   severity: v.picklist(SEVERITIES, `must be one of ${SEVERITIES.join(', ')}`),
   message: Text(200),
-  patterns: v.pipe(v.array(Text(600)), v.minLength(1, 'needs at least one pattern'), v.maxLength(50, 'at most 50 patterns')),
+  patterns: v.pipe(v.array(Text(600)), v.minLength(1, 'needs at least one pattern'), v.maxLength(100, 'at most 100 patterns')),
   exceptions: v.optional(v.pipe(v.array(Text(600)), v.maxLength(50, 'at most 50 exceptions'))),
   unless: v.optional(v.array(v.picklist(CONTEXT_CHECKS, `must be one of ${CONTEXT_CHECKS.join(', ')}`))),
   scope: v.optional(v.picklist(['match', 'sentence'] as const, 'must be "match" or "sentence"')),
