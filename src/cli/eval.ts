@@ -98,6 +98,7 @@ const OTHER_SETS: Array<[string, string]> = [
   ['holdout.jsonl', 'Development set 1 (holdout.jsonl: written apart from the rules, then used for generalisation)'],
   ['dev2.jsonl', 'Development set 2 (dev2.jsonl: written apart from the rules, then used for generalisation)'],
   ['dev3.jsonl', 'Development set 3 (dev3.jsonl: written apart from the rules, then used for generalisation)'],
+  ['dev4.jsonl', 'Development set 4 (dev4.jsonl: written apart from the rules, then used for generalisation)'],
   ['test.jsonl', 'Test set (test.jsonl: written after the rules by someone who never saw them; never used for tuning)'],
 ];
 for (const [file, title] of OTHER_SETS) {

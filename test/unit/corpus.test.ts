@@ -4,6 +4,16 @@ import { readJsonl, type LabeledSentence } from '../../src/cli/corpus';
 import { scoreSentences } from '../../src/cli/score';
 import { CATEGORIES } from '../../src/engine/types';
 
+describe('development sets (written apart from the rules, used to generalise them)', () => {
+  for (const file of ['holdout.jsonl', 'dev2.jsonl', 'dev3.jsonl']) {
+    it(`${file}: precision stays ≥ 0.92 per category and false alarms ≤ 3%`, () => {
+      const scores = scoreSentences(readJsonl<LabeledSentence>(join(__dirname, '../corpus', file)));
+      for (const c of CATEGORIES) expect(scores.perCategory[c].precision, `${c} precision`).toBeGreaterThanOrEqual(0.92);
+      expect(scores.falseAlarms / scores.clean).toBeLessThanOrEqual(0.03);
+    }, 60_000);
+  }
+});
+
 describe('labeled corpus', () => {
   const rows = readJsonl<LabeledSentence>(join(__dirname, '../corpus/sentences.jsonl'));
 
