@@ -41,7 +41,7 @@ const REASSURES =
   /\b(?:(?:it|this|that)(?:'s| is|'s not| was)(?:n't| not)? (?:not )?(?:your|you)(?:r)? (?:fault|doing)|not your fault|nothing you did|you did(?:n't| not) do anything wrong|you(?:'ve| have) done nothing wrong|you did everything right|no need (?:for you )?to (?:worry|apologi[sz]e))\b/;
 
 const OWNED_APOLOGY =
-  /\b(?:sorry|apologi[sz]e|apologies)\b.{0,40}\b(?:for (?:our|my|the|we|i)\b|that (?:our|my|we|i)\b|(?:our|my) \w+(?: \w+)? (?:broke|lost|left|damaged|sent|missed|forgot|dropped|delivered|gave|charged|shipped|cancelled|mixed|was|were|didn't|did not)\b|(?:broke|lost|damaged|missed|mixed up|double-charged|overcharged)\b|(?:our|my) (?:mistake|error|fault)|we (?:got|made|sent|missed|messed|dropped|lost|charged|shipped)|i (?:got|made|sent|missed|messed|dropped|lost|charged|shipped))/;
+  /\b(?:sorry|apologi[sz]e|apologies)\b.{0,40}\b(?:for (?:our|my|the|we|i)\b|that (?:our|my|we|i)\b|(?:our|my) \w+(?: \w+)? (?:broke|lost|left|damaged|sent|missed|forgot|dropped|delivered|gave|charged|shipped|cancelled|mixed)\b|(?:broke|lost|damaged|missed|mixed up|double-charged|overcharged)\b|(?:our|my) (?:mistake|error|fault)|we (?:got|made|sent|missed|messed|dropped|lost|charged|shipped)|i (?:got|made|sent|missed|messed|dropped|lost|charged|shipped))/;
 
 const FIRST_PERSON_SUBJECT = /^(?:\W*)(?:i|we)\b/;
 

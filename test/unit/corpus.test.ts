@@ -5,7 +5,7 @@ import { scoreSentences } from '../../src/cli/score';
 import { CATEGORIES } from '../../src/engine/types';
 
 describe('development sets (written apart from the rules, used to generalise them)', () => {
-  for (const file of ['holdout.jsonl', 'dev2.jsonl', 'dev3.jsonl']) {
+  for (const file of ['holdout.jsonl', 'dev2.jsonl', 'dev3.jsonl', 'dev4.jsonl']) {
     it(`${file}: precision stays ≥ 0.92 per category and false alarms ≤ 3%`, () => {
       const scores = scoreSentences(readJsonl<LabeledSentence>(join(__dirname, '../corpus', file)));
       for (const c of CATEGORIES) expect(scores.perCategory[c].precision, `${c} precision`).toBeGreaterThanOrEqual(0.92);
