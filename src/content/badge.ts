@@ -28,6 +28,8 @@ export function setBadgeCount(b: HTMLElement, n: number): void {
   );
 }
 
+const BADGE_SIZE = 22;
+
 /** Bottom-right corner inside the field. */
 export function placeBadge(b: HTMLElement, field: Box | null): void {
   if (!field || field.width < 40 || field.height < 16) {
@@ -35,10 +37,12 @@ export function placeBadge(b: HTMLElement, field: Box | null): void {
     return;
   }
   if (b.style.display) b.style.display = '';
-  const size = b.offsetWidth || 22;
-  const left = `${Math.round(field.left + field.width - size - 8)}px`;
-  const top = `${Math.round(field.top + field.height - size - 6)}px`;
+  // Anchored by its right edge (8 px inside the field's), so its width (one or more digits)
+  // need not be measured: measuring here would force a reflow per badge.
+  const right = `calc(100% - ${Math.round(field.left + field.width - 8)}px)`;
+  const top = `${Math.round(field.top + field.height - BADGE_SIZE - 6)}px`;
   // Unchanged positions are not written again (a write invalidates the overlay's layout).
-  if (b.style.left !== left) b.style.left = left;
+  if (b.style.left !== 'auto') b.style.left = 'auto';
+  if (b.style.right !== right) b.style.right = right;
   if (b.style.top !== top) b.style.top = top;
 }

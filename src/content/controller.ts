@@ -52,10 +52,15 @@ export class Controller implements FieldHost {
   private filterState: Filters;
   private checkNotes: boolean;
 
+  private retired = false;
+  private retireListeners: Array<() => void> = [];
+
   constructor(
     private readonly doc: Document,
     private readonly rootWin: Window,
     settings: ContentSettings,
+    /** True once the extension was reloaded or removed under this page (see main.ts). */
+    private readonly extensionGone: () => boolean = () => false,
   ) {
     this.filterState = { ignored: settings.ignored, disabledRules: new Set(settings.settings.disabledRules) };
     this.checkNotes = settings.settings.checkInternalNotes;
@@ -65,8 +70,26 @@ export class Controller implements FieldHost {
     return this.discovery !== null;
   }
 
+  /** Called once when this copy retires for good (the extension went away). */
+  onRetire(fn: () => void): void {
+    this.retireListeners.push(fn);
+  }
+
+  /**
+   * Checked on every interaction (a property read): an orphaned copy removes its overlay,
+   * highlights and listeners and never starts again. The editor's text is not touched.
+   */
+  private alive(): boolean {
+    if (this.retired) return false;
+    if (!this.extensionGone()) return true;
+    this.retired = true;
+    this.stop();
+    for (const fn of this.retireListeners.splice(0)) fn();
+    return false;
+  }
+
   start(): void {
-    if (this.discovery) return;
+    if (this.discovery || this.retired) return;
     this.overlay = createOverlay(this.doc);
     this.listenWindow(this.rootWin);
     this.discovery = new Discovery({ found: (el) => this.addCandidate(el), pruned: () => this.prune() });
@@ -74,6 +97,10 @@ export class Controller implements FieldHost {
   }
 
   stop(): void {
+    if (this.countTimer !== null) {
+      clearTimeout(this.countTimer);
+      this.countTimer = null;
+    }
     this.discovery?.stop();
     this.discovery = null;
     this.closeCard(false);
@@ -87,6 +114,7 @@ export class Controller implements FieldHost {
   }
 
   updateSettings(s: ContentSettings, siteEnabled: boolean): void {
+    if (!this.alive()) return;
     this.filterState = { ignored: s.ignored, disabledRules: new Set(s.settings.disabledRules) };
     const notesChanged = this.checkNotes !== s.settings.checkInternalNotes;
     this.checkNotes = s.settings.checkInternalNotes;
@@ -102,6 +130,7 @@ export class Controller implements FieldHost {
   // ——— discovery ———
 
   private addCandidate(el: HTMLElement): void {
+    if (!this.alive()) return;
     if (this.fields.has(el) || !isCandidate(el)) return;
     if (!this.checkNotes && isInternalNote(el)) return;
     const field = new Field(el, this);
@@ -178,11 +207,13 @@ export class Controller implements FieldHost {
   }
 
   onEdited(field: Field): void {
+    if (!this.alive()) return;
     // Per keystroke: keep this cheap (no layout reads). Size changes come through ResizeObserver.
     if (this.card?.field === field) this.closeCard(false);
   }
 
   onClick(field: Field): void {
+    if (!this.alive()) return;
     field.flush();
     const sel = field.selection();
     if (!sel) return;
@@ -196,6 +227,7 @@ export class Controller implements FieldHost {
   }
 
   onShortcut(field: Field): void {
+    if (!this.alive()) return;
     field.flush();
     const sel = field.selection();
     const at = sel ? sel.start : 0;
@@ -217,6 +249,7 @@ export class Controller implements FieldHost {
   }
 
   onFocus(field: Field): void {
+    if (!this.alive()) return;
     if (field.active) this.ensureBadge(field);
     this.geometryDirty = true;
     this.queueLayout();
@@ -293,13 +326,16 @@ export class Controller implements FieldHost {
       // Overlay marks are position: fixed; they follow page and container scrolling here.
       for (const field of this.fields.values()) if (field.active) field.repositionMarks();
     }
+    // All reads first, then all writes: interleaving them would force a reflow per badge.
+    const placements: Array<[HTMLElement, Box | null]> = [];
     for (const [field, badge] of this.badges) {
       // Quiet on an empty reply box.
       const show = field.text.trim() !== '';
       if (!geometry && this.badgeShown.get(badge) === show) continue;
       this.badgeShown.set(badge, show);
-      placeBadge(badge, show ? this.fieldBox(field) : null);
+      placements.push([badge, show ? this.fieldBox(field) : null]);
     }
+    for (const [badge, box] of placements) placeBadge(badge, box);
     if (this.card) this.placeNear(this.card.el, this.card.field.rects(this.card.finding), this.fieldBox(this.card.field));
     if (this.panel) {
       const box = this.fieldBox(this.panel.field);
@@ -382,7 +418,7 @@ export class Controller implements FieldHost {
 
   private async apply(field: Field, f: Finding, index: number): Promise<void> {
     const s = f.suggestions[index];
-    if (!s) return;
+    if (!s || !this.alive()) return;
     this.closeCard(false);
     const result = await applyReplacement(field, f.start, f.end, f.text, s.replacement);
     field.analyzeNow();
@@ -438,6 +474,7 @@ export class Controller implements FieldHost {
     if (this.countTimer !== null) return;
     this.countTimer = setTimeout(() => {
       this.countTimer = null;
+      if (!this.alive()) return;
       let n = 0;
       for (const f of this.fields.values()) n += f.findings.length;
       if (n !== this.lastCount) {

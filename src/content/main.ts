@@ -29,16 +29,38 @@ function siteHost(): string {
   }
 }
 
+/**
+ * The extension was reloaded, updated or removed while this page stayed open: this copy of the
+ * content script is orphaned (chrome.runtime.id is gone, messaging throws "Extension context
+ * invalidated"). It must then take its UI away and stop, leaving the reply untouched.
+ */
+export function extensionGone(): boolean {
+  try {
+    return !(globalThis as { chrome?: { runtime?: { id?: string } } }).chrome?.runtime?.id;
+  } catch {
+    return true;
+  }
+}
+
 async function boot(): Promise<void> {
   const host = siteHost();
   const initial = await loadSettings();
-  const controller = new Controller(document, window, initial);
+  const controller = new Controller(document, window, initial, extensionGone);
   if (isSiteEnabled(initial.settings, host)) controller.start();
-  watchSettings((next) => controller.updateSettings(next, isSiteEnabled(next.settings, host)));
+  const unwatch = watchSettings((next) => controller.updateSettings(next, isSiteEnabled(next.settings, host)));
+  controller.onRetire(() => {
+    try {
+      unwatch();
+    } catch {
+      // the extension context is gone; nothing to unregister from
+    }
+    // A fresh copy of the content script (the extension injecting itself again) may start.
+    delete g[FLAG];
+  });
 }
 
 const g = globalThis as typeof globalThis & { [FLAG]?: boolean };
-if (!g[FLAG] && isRootFrame()) {
+if (!g[FLAG] && isRootFrame() && !extensionGone()) {
   g[FLAG] = true;
   boot().catch((err: unknown) => console.warn('[tactful] could not start', err));
 }

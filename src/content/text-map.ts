@@ -80,14 +80,32 @@ export class TextMap {
     const segs = this.segs;
     if (segs.length === 0) return { node: this.root, offset: 0 };
     if (bias === 'start') {
-      for (const s of segs) {
+      // First segment with offset < end (segments are in order): binary search, so painting
+      // many findings in a long reply is not quadratic.
+      let lo = 0;
+      let hi = segs.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (segs[mid]!.end > offset) hi = mid;
+        else lo = mid + 1;
+      }
+      for (let i = Math.max(0, lo - 1); i < segs.length; i++) {
+        const s = segs[i]!;
         if (offset < s.end || (offset === s.end && s === segs[segs.length - 1])) {
           if (s.kind === 'text') return { node: s.node, offset: Math.max(0, offset - s.start) };
           return offset <= s.start ? s.before : s.after;
         }
       }
     } else {
-      for (let i = segs.length - 1; i >= 0; i--) {
+      // Last segment with start < offset.
+      let lo = 0;
+      let hi = segs.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (segs[mid]!.start < offset) lo = mid;
+        else hi = mid - 1;
+      }
+      for (let i = Math.min(segs.length - 1, lo + 1); i >= 0; i--) {
         const s = segs[i]!;
         if (offset > s.start || (offset === s.start && i === 0)) {
           if (s.kind === 'text') return { node: s.node, offset: Math.min(s.end, offset) - s.start };

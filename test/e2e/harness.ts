@@ -274,3 +274,59 @@ export async function currentWorker(s: Session): Promise<Worker> {
   if (live.length) return live[live.length - 1]!;
   return s.context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(prefix), timeout: 30_000 });
 }
+
+/**
+ * Every storage area's contents, read from an extension page (works whether or not the service
+ * worker is running, and after it was restarted). Session storage is readable from extension pages.
+ */
+export async function dumpStorage(s: Session): Promise<Record<'local' | 'sync' | 'session', Record<string, unknown>>> {
+  const page = await s.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${s.extensionId}/src/popup/index.html`);
+    return await page.evaluate(async () => ({
+      local: await chrome.storage.local.get(null),
+      sync: await chrome.storage.sync.get(null),
+      session: await chrome.storage.session.get(null),
+    }));
+  } finally {
+    await page.close();
+  }
+}
+
+/** Stops the extension's service worker the way Chrome does when it idles (CDP ServiceWorker.stopWorker). */
+export async function stopServiceWorker(s: Session, page: Page): Promise<void> {
+  const cdp = await s.context.newCDPSession(page);
+  try {
+    const versions = new Map<string, { runningStatus: string; scriptURL: string }>();
+    cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+      for (const v of e.versions) versions.set(v.versionId, v);
+    });
+    await cdp.send('ServiceWorker.enable');
+    const prefix = `chrome-extension://${s.extensionId}/`;
+    const ours = async () => {
+      for (let i = 0; i < 100; i++) {
+        const v = [...versions.entries()].find(([, x]) => x.scriptURL.startsWith(prefix));
+        if (v) return v;
+        await page.waitForTimeout(50);
+      }
+      throw new Error('the extension has no service worker version');
+    };
+    const [versionId] = await ours();
+    await cdp.send('ServiceWorker.stopWorker', { versionId });
+    for (let i = 0; i < 200 && versions.get(versionId)?.runningStatus !== 'stopped'; i++) await page.waitForTimeout(50);
+    if (versions.get(versionId)?.runningStatus !== 'stopped') throw new Error('the service worker did not stop');
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/** Runs a function in an extension page (chrome.* available), e.g. when the worker object is stale. */
+export async function inExtensionPage<T>(s: Session, fn: () => Promise<T> | T): Promise<T> {
+  const page = await s.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${s.extensionId}/src/popup/index.html`);
+    return await page.evaluate(fn);
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
