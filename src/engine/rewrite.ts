@@ -21,7 +21,7 @@ export interface RenderContext {
 }
 
 /** A captured phrase that opened the sentence keeps its capital only if it is a name. */
-const FUNCTION_WORD = /^(?:The|Our|Your|A|An|My|This|That|It|They|We|Their|Its|These|Those)\b/;
+const FUNCTION_WORD = /^(?:The|Our|Your|A|An|My|This|That|It|They|We|Their|Its|These|Those|Billing|Finance|Accounts|Sales|Support|Returns|Shipping|Logistics|Tech|Payments|Refunds|Claims|Marketing|Security|Compliance|Legal|Operations|Dispatch|Engineering|Product|Management|Reception|Housekeeping|Maintenance)\b(?!-)/;
 
 function fill(template: string, captures: Record<string, string>): string | null {
   let missing = false;
