@@ -4,6 +4,7 @@
  */
 import { mayMatch, type CompiledPattern, type CompiledRule } from './compile';
 import { tag, tokenize, type Doc } from './nlp';
+import { checkContext } from './context';
 import { render } from './rewrite';
 import { candidateRules, type RuleSet } from './ruleset';
 import type { Suggestion } from './types';
@@ -119,8 +120,12 @@ export function matchSentence(original: string, folded: string, ruleSet: RuleSet
   const bag = wordBag(lower);
   const docs = new SentenceDocs(folded);
   const hits: Hit[] = [];
+  // A rule silenced by its own sentence (a time, a question, ownership) is silenced whatever the
+  // next sentence says, so it is skipped before any matching; the rest is checked in context later.
+  const ownContext = { lower, nextLower: '' };
   for (const index of candidateRules(ruleSet, bag)) {
     const rule = ruleSet.rules[index]!;
+    if (rule.spec.unless?.some((check) => checkContext(check, ownContext))) continue;
     const m = firstMatch(rule, docs, bag);
     if (!m) continue;
     if (anyMatches(rule.exceptions, docs, bag)) continue;
