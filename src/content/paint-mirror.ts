@@ -23,6 +23,7 @@ export class MirrorPainter implements Painter {
   private stale = false;
   private fontKey = '';
   private measureQueued = false;
+  private styleCheckedAt = -Infinity;
   private nodes: Node[] = [];
   private kinds: string[] = [];
   private texts: string[] = [];
@@ -93,7 +94,11 @@ export class MirrorPainter implements Painter {
       afterFrame(this.rootWin, () => {
         this.measureQueued = false;
         if (this.stale) return;
-        this.measure(true);
+        // Text metrics (32 computed properties) are compared at most once a second.
+        const t = performance.now();
+        const full = t - this.styleCheckedAt > 1000;
+        if (full) this.styleCheckedAt = t;
+        this.measure(full);
         this.mirror.classList.remove('stale');
       });
     }
