@@ -141,7 +141,10 @@ describe.skipIf(SKIP_BROWSER)('robustness: randomized editing per editor family'
     await clearStorage(s);
   });
 
-  for (const fam of FAMILIES) {
+  // TACTFUL_ROBUST_SEED_OFFSET=n explores other seeds (the fixed ones run in npm test).
+  const offset = Number(process.env.TACTFUL_ROBUST_SEED_OFFSET ?? 0);
+  for (const fam0 of FAMILIES) {
+    const fam = { ...fam0, seed: fam0.seed + offset };
     it(`${fam.name}: seed ${fam.seed}, ${fam.steps} random steps keep the text and the highlights right`, async () => {
       await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.fixtures.origin });
       const page = await s.context.newPage();
@@ -259,7 +262,7 @@ describe.skipIf(SKIP_BROWSER)('robustness: randomized editing per editor family'
         }
         if (process.env.TACTFUL_ROBUST_LOG) console.info(`${fam.name}: ${log.join(' | ')}`);
         // The seed exercises every kind of step.
-        for (const kind of ['type', 'paste', 'delete', 'undo', 'apply', 'dismiss']) {
+        for (const kind of offset ? [] : ['type', 'paste', 'delete', 'undo', 'apply', 'dismiss']) {
           expect(log.some((l) => l.startsWith(kind)), `seed ${fam.seed} never ran "${kind}": ${log.join(' | ')}`).toBe(true);
         }
       } finally {
