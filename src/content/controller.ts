@@ -53,6 +53,7 @@ export class Controller implements FieldHost {
   private checkNotes: boolean;
 
   private retired = false;
+  private aliveAt = -Infinity;
   private retireListeners: Array<() => void> = [];
 
   constructor(
@@ -79,8 +80,12 @@ export class Controller implements FieldHost {
    * Checked on every interaction (a property read): an orphaned copy removes its overlay,
    * highlights and listeners and never starts again. The editor's text is not touched.
    */
-  private alive(): boolean {
+  private alive(force = false): boolean {
     if (this.retired) return false;
+    // Reading chrome.runtime.id costs a binding lookup: per keystroke, once a second is enough.
+    const t = performance.now();
+    if (!force && t - this.aliveAt < 1000) return true;
+    this.aliveAt = t;
     if (!this.extensionGone()) return true;
     this.retired = true;
     this.stop();
@@ -189,6 +194,8 @@ export class Controller implements FieldHost {
   }
 
   onAnalyzed(field: Field): void {
+    // Once per analysis (a typing pause): an orphaned copy retires before painting anything new.
+    if (!this.alive(true)) return;
     const badge = this.ensureBadge(field);
     setBadgeCount(badge, field.findings.length);
     if (this.card?.field === field) {
@@ -418,7 +425,7 @@ export class Controller implements FieldHost {
 
   private async apply(field: Field, f: Finding, index: number): Promise<void> {
     const s = f.suggestions[index];
-    if (!s || !this.alive()) return;
+    if (!s || !this.alive(true)) return;
     this.closeCard(false);
     const result = await applyReplacement(field, f.start, f.end, f.text, s.replacement);
     field.analyzeNow();
@@ -474,7 +481,7 @@ export class Controller implements FieldHost {
     if (this.countTimer !== null) return;
     this.countTimer = setTimeout(() => {
       this.countTimer = null;
-      if (!this.alive()) return;
+      if (!this.alive(true)) return;
       let n = 0;
       for (const f of this.fields.values()) n += f.findings.length;
       if (n !== this.lastCount) {

@@ -44,6 +44,7 @@ export class Field implements EditTarget {
   private generation = 0;
   /** The text of the last analysis (what the engine's cache holds). */
   private analyzedText = '';
+  private lastEdit = 0;
   private painter: Painter | null = null;
   private readonly cleanups: Array<() => void> = [];
 
@@ -121,11 +122,22 @@ export class Field implements EditTarget {
     this.generation++;
     this.painter?.markStale();
     this.host.onEdited(this);
-    if (this.timer !== null) clearTimeout(this.timer);
+    // One timer per quiet period rather than a new one per keystroke (an editor reports each
+    // keystroke twice, as input and as a DOM mutation): when it fires early it waits the rest.
+    this.lastEdit = performance.now();
+    if (this.timer === null) this.armTimer(DEBOUNCE_MS);
+  }
+
+  private armTimer(ms: number): void {
     this.timer = setTimeout(() => {
       this.timer = null;
+      const quiet = performance.now() - this.lastEdit;
+      if (quiet < DEBOUNCE_MS - 1) {
+        this.armTimer(DEBOUNCE_MS - quiet);
+        return;
+      }
       void this.analyzeSoon();
-    }, DEBOUNCE_MS);
+    }, ms);
   }
 
   repositionMarks(): void {

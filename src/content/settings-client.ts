@@ -39,7 +39,12 @@ export function watchSettings(onChange: (s: ContentSettings) => void): () => voi
 }
 
 export function send(msg: Message): void {
-  browser.runtime.sendMessage(msg).catch(() => {
-    // The background may be restarting or the extension was reloaded; counts are best effort.
-  });
+  try {
+    browser.runtime.sendMessage(msg).catch(() => {
+      // The background may be restarting; counts are best effort.
+    });
+  } catch {
+    // The extension was reloaded or removed: sendMessage throws "Extension context invalidated"
+    // synchronously. The controller notices and retires; nothing to send to.
+  }
 }
