@@ -569,8 +569,10 @@ async function main() {
       heap: 'Runtime.getHeapUsage after two forced GCs: page with the extension minus the same page and typing without it',
     }, results, pastes, cold, bundle, budgets };
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-    writeFileSync(join(ROOT, 'bench/results/browser.json'), JSON.stringify(out, null, 2) + '\n');
-    console.log('\nwrote bench/results/browser.json');
+    // Partial runs (--quick, BENCH_ONLY) do not overwrite the full results.
+    const file = QUICK || process.env.BENCH_ONLY ? 'bench/results/browser.partial.json' : 'bench/results/browser.json';
+    writeFileSync(join(ROOT, file), JSON.stringify(out, null, 2) + '\n');
+    console.log(`\nwrote ${file}`);
   } finally {
     await withExt.close();
     await without.close();
