@@ -1,5 +1,4 @@
 /** The engine, per field, plus the agent's filters (dismissed, ignored phrases, disabled rules). */
-import nlp from 'compromise/two';
 import { builtinRules, compilePattern, createAnalyzer, type Analyzer } from '../engine/index';
 import { SLICE_MS, nextTask, now, whenIdle } from './slices';
 import type { AnalysisResult, Finding, RulePack } from '../engine/types';
@@ -68,8 +67,8 @@ const WARM_TEXTS = [
 ];
 
 /**
- * Gets the engine ready without a long task: the rule patterns are parsed one slice at a time
- * (memoised parse, see below), the analyzer is built from them, then a few short texts run the
+ * Gets the engine ready without a long task: the rule patterns are compiled one slice at a time
+ * (the engine keeps compiled patterns by source text), the analyzer is built from them, then a few short texts run the
  * tokenizer and tagger for the first time, each in its own task. Idempotent per rule set.
  */
 export function warmEngine(win: Window = window): Promise<void> {
@@ -78,7 +77,6 @@ export function warmEngine(win: Window = window): Promise<void> {
   const version = configVersion;
   warming = (async () => {
     await whenIdle(win);
-    memoiseParse();
     const patterns: string[] = [];
     const rules = [...builtinRules, ...engineConfig.packs.flatMap((p) => p.rules)];
     for (const r of rules) patterns.push(...(r.patterns ?? []), ...(r.exceptions ?? []));
@@ -106,30 +104,6 @@ export function warmEngine(win: Window = window): Promise<void> {
     warming = null;
   });
   return warming;
-}
-
-/**
- * compromise parses a match pattern on every call; the engine parses each rule pattern when
- * it compiles an analyzer. Memoising the parse (by pattern text) lets warmEngine() do that
- * work in slices ahead of time, and makes rebuilding the analyzer after a settings change
- * cheap. The engine reuses parsed patterns across sentences already, so sharing them is safe.
- */
-let parseMemoised = false;
-function memoiseParse(): void {
-  if (parseMemoised) return;
-  parseMemoised = true;
-  const lib = nlp as unknown as { parseMatch: (p: string, opts?: unknown) => unknown };
-  const original = lib.parseMatch.bind(lib);
-  const memo = new Map<string, unknown>();
-  lib.parseMatch = (p: string, opts?: unknown) => {
-    if (opts !== undefined || typeof p !== 'string') return original(p, opts);
-    let v = memo.get(p);
-    if (v === undefined) {
-      v = original(p);
-      if (memo.size < 5000) memo.set(p, v);
-    }
-    return v;
-  };
 }
 
 /** A field's view of the shared engine. */

@@ -172,7 +172,24 @@ export function mayMatch(pattern: CompiledPattern, bag: Set<string>): boolean {
   return true;
 }
 
+/**
+ * Compiled patterns by source text. Parsing is the costly part of building an analyzer, and
+ * compiled patterns are never mutated, so analyzers (and a warm-up done in slices ahead of
+ * time) share them. Bounded so that editing rules in the options page cannot grow it forever.
+ */
+const compiledCache = new Map<string, CompiledPattern>();
+const COMPILED_CACHE_MAX = 5000;
+
 export function compilePattern(raw: string): CompiledPattern {
+  const hit = compiledCache.get(raw);
+  if (hit) return hit;
+  const compiled = compileUncached(raw);
+  if (compiledCache.size >= COMPILED_CACHE_MAX) compiledCache.clear();
+  compiledCache.set(raw, compiled);
+  return compiled;
+}
+
+function compileUncached(raw: string): CompiledPattern {
   const source = toMatchSyntax(raw);
   if (source.length === 0) throw new PatternError('pattern is empty');
   if (source.length > PATTERN_LIMITS.maxChars) {
