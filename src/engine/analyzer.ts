@@ -24,8 +24,8 @@ export interface Analyzer {
 }
 
 const SEVERITY_RANK = { error: 3, warning: 2, info: 1 } as const;
-/** Cache entries kept beyond those the last call used; bounds memory on long sessions. */
-const CACHE_SLACK = 2000;
+/** Default number of sentences whose results are kept (least recently used go first). */
+const DEFAULT_CACHE_SENTENCES = 5000;
 
 interface Candidate {
   finding: Finding;
@@ -61,7 +61,8 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
   const order = new Map(compiled.map((r, i) => [r, i]));
   const ignored = new Set((options.ignoredPhrases ?? []).map(normalisePhrase));
   const wantTips = options.tips ?? true;
-  let cache = new Map<string, Hit[]>();
+  const cache = new Map<string, Hit[]>();
+  const cacheLimit = Math.max(options.cacheSentences ?? DEFAULT_CACHE_SENTENCES, 0);
 
   function run(text: string, reuse: boolean): AnalysisResult {
     if (typeof text !== 'string') throw new TypeError('analyze(text): text must be a string');
@@ -108,8 +109,16 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
       }
     });
     if (reuse) {
-      if (cache.size > CACHE_SLACK) cache = used;
-      else for (const [k, v] of used) cache.set(k, v);
+      // Least-recently-used: this call's sentences move to the end, the oldest are dropped.
+      // Several fields can share one analyzer, so another field's sentences survive this one's edits.
+      for (const [k, v] of used) {
+        cache.delete(k);
+        cache.set(k, v);
+      }
+      for (const k of cache.keys()) {
+        if (cache.size <= cacheLimit) break;
+        cache.delete(k);
+      }
     }
     return {
       findings,

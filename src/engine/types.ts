@@ -106,4 +106,6 @@ export interface AnalyzeOptions {
   categories?: Category[];
   /** Include reply-level tips (default true). */
   tips?: boolean;
+  /** createAnalyzer: how many sentences' results to keep for reuse (least recently used go first; default 5000). */
+  cacheSentences?: number;
 }

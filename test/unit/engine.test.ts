@@ -126,3 +126,20 @@ describe('analyze', () => {
     expect(() => analyze(42 as unknown as string)).toThrow(/text must be a string/);
   });
 });
+
+describe('createAnalyzer cache', () => {
+  it('stays exact when several texts share one analyzer and overflow its sentence limit', () => {
+    const analyzer = createAnalyzer({ cacheSentences: 50 });
+    const a = "That's not my department. Thanks for waiting.";
+    const b = 'Someone will look at it. Have a good day.';
+    const first = analyzer.analyze(a);
+    analyzer.analyze(b);
+    // Served from the cache or recomputed, results equal a fresh analysis.
+    expect(analyzer.analyze(a)).toEqual(first);
+    expect(analyzer.analyze(a)).toEqual(analyze(a));
+    // A long text beyond the limit still analyses correctly.
+    const long = Array.from({ length: 200 }, (_, i) => `Order ${i} shipped today. We'll get back to you when possible.`).join(' ');
+    expect(analyzer.analyze(long)).toEqual(analyze(long));
+    expect(analyzer.analyze(a)).toEqual(analyze(a));
+  });
+});
