@@ -20,6 +20,9 @@ import { normalizePhrase } from '../shared/settings';
 /** Field and badge geometry older than this is read again at the next layout. */
 const GEOMETRY_MAX_AGE_MS = 1000;
 
+/** With `cardOn: 'hover'`, how long the pointer rests on a flagged span before its card opens. */
+export const HOVER_DELAY_MS = 400;
+
 /** Test hook: <html data-tactful-force-overlay> forces the overlay fallback for contenteditable. */
 const FORCE_OVERLAY_ATTR = 'data-tactful-force-overlay';
 
@@ -51,6 +54,9 @@ export class Controller implements FieldHost {
   private listenedWindows = new WeakSet<Window>();
   private filterState: Filters;
   private checkNotes: boolean;
+  private cardOnHover: boolean;
+  private panelOnlySet: ReadonlySet<string>;
+  private hoverTimer: ReturnType<typeof setTimeout> | null = null;
 
   private retired = false;
   private aliveAt = -Infinity;
@@ -65,6 +71,8 @@ export class Controller implements FieldHost {
   ) {
     this.filterState = { ignored: settings.ignored, disabledRules: new Set(settings.settings.disabledRules) };
     this.checkNotes = settings.settings.checkInternalNotes;
+    this.cardOnHover = settings.settings.cardOn === 'hover';
+    this.panelOnlySet = new Set(settings.settings.panelOnlyCategories);
   }
 
   get running(): boolean {
@@ -102,6 +110,7 @@ export class Controller implements FieldHost {
   }
 
   stop(): void {
+    this.cancelHover();
     if (this.countTimer !== null) {
       clearTimeout(this.countTimer);
       this.countTimer = null;
@@ -123,6 +132,9 @@ export class Controller implements FieldHost {
     this.filterState = { ignored: s.ignored, disabledRules: new Set(s.settings.disabledRules) };
     const notesChanged = this.checkNotes !== s.settings.checkInternalNotes;
     this.checkNotes = s.settings.checkInternalNotes;
+    this.cardOnHover = s.settings.cardOn === 'hover';
+    if (!this.cardOnHover) this.cancelHover();
+    this.panelOnlySet = new Set(s.settings.panelOnlyCategories);
     if (!siteEnabled) {
       this.stop();
       return;
@@ -180,6 +192,35 @@ export class Controller implements FieldHost {
 
   filters(): Filters {
     return this.filterState;
+  }
+
+  panelOnly(): ReadonlySet<string> {
+    return this.panelOnlySet;
+  }
+
+  onHover(field: Field, point: { x: number; y: number } | null): void {
+    if (!this.cardOnHover) return;
+    this.cancelHover();
+    if (!point || !field.active || field.findings.length === 0) return;
+    const win = field.el.ownerDocument.defaultView;
+    if (!win) return;
+    // Resting, not passing: the timer restarts with every move.
+    this.hoverTimer = setTimeout(() => {
+      this.hoverTimer = null;
+      if (!this.alive() || !this.cardOnHover || !field.el.isConnected) return;
+      const p = toRoot({ left: point.x, top: point.y, width: 0, height: 0 }, win, this.rootWin);
+      const hit = field.painted().find((f) =>
+        field.rects(f).some((r) => p.left >= r.left && p.left <= r.left + r.width && p.top >= r.top && p.top <= r.top + r.height),
+      );
+      if (hit && this.card?.finding !== hit) this.openCard(field, hit, false);
+    }, HOVER_DELAY_MS);
+  }
+
+  private cancelHover(): void {
+    if (this.hoverTimer !== null) {
+      clearTimeout(this.hoverTimer);
+      this.hoverTimer = null;
+    }
   }
 
   makePainter(field: Field): Painter {

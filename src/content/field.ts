@@ -24,6 +24,10 @@ export interface FieldHost {
   onFocus(field: Field): void;
   onLayout(field: Field): void;
   onScroll(field: Field): void;
+  /** Categories listed only in the panel: counted, never underlined. */
+  panelOnly(): ReadonlySet<string>;
+  /** The pointer moved over the field (a point in the field's own viewport), or left it (null). */
+  onHover(field: Field, point: { x: number; y: number } | null): void;
 }
 
 export class Field implements EditTarget {
@@ -84,6 +88,8 @@ export class Field implements EditTarget {
         }
       }
     });
+    this.on('mousemove', (e) => this.host.onHover(this, { x: e.clientX, y: e.clientY }), { passive: true });
+    this.on('mouseleave', () => this.host.onHover(this, null), { passive: true });
     this.on('scroll', () => {
       this.painter?.reposition();
       this.host.onScroll(this);
@@ -232,14 +238,20 @@ export class Field implements EditTarget {
       const prev = this.activeFinding;
       this.activeFinding = this.findings.find((f) => f.ruleId === prev.ruleId && f.text === prev.text && f.start === prev.start) ?? null;
     }
-    this.painter?.paint(this.findings, this.activeFinding);
+    this.painter?.paint(this.painted(), this.activeFinding);
     this.host.onAnalyzed(this);
   }
 
   setActiveFinding(f: Finding | null): void {
     if (this.activeFinding === f) return;
     this.activeFinding = f;
-    this.painter?.paint(this.findings, f);
+    this.painter?.paint(this.painted(), f);
+  }
+
+  /** The findings underlined in the editor (panel-only categories left out). */
+  painted(): Finding[] {
+    const panelOnly = this.host.panelOnly();
+    return panelOnly.size ? this.findings.filter((f) => !panelOnly.has(f.category)) : this.findings;
   }
 
   dismiss(f: Finding): void {

@@ -1,4 +1,5 @@
 /** Settings stored in storage.local, shared by background, content script and popup. */
+import { CATEGORIES, type Category } from '../engine/types';
 
 export interface Settings {
   /** Global switch. */
@@ -9,7 +10,14 @@ export interface Settings {
   disabledRules: string[];
   /** Check internal-note fields (Zendesk, Freshdesk, Help Scout mark them). Off by default. */
   checkInternalNotes: boolean;
+  /** How a flagged span's card opens: on click (always), or also after resting the pointer on it. */
+  cardOn: CardOn;
+  /** Categories listed only in the panel (not underlined in the editor); still counted in the badge. */
+  panelOnlyCategories: Category[];
 }
+
+export type CardOn = 'click' | 'hover';
+export const CARD_ON_VALUES: readonly CardOn[] = ['click', 'hover'];
 
 export const SETTINGS_KEY = 'settings';
 /** Lower-cased phrases the agent chose to always ignore. */
@@ -20,6 +28,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   sites: {},
   disabledRules: [],
   checkInternalNotes: false,
+  cardOn: 'click',
+  panelOnlyCategories: [],
 });
 
 const MAX_LIST = 5000;
@@ -54,6 +64,8 @@ export function normalizeSettings(value: unknown): Settings {
     disabledRules: stringList(v.disabledRules),
     checkInternalNotes:
       typeof v.checkInternalNotes === 'boolean' ? v.checkInternalNotes : DEFAULT_SETTINGS.checkInternalNotes,
+    cardOn: CARD_ON_VALUES.includes(v.cardOn as CardOn) ? (v.cardOn as CardOn) : DEFAULT_SETTINGS.cardOn,
+    panelOnlyCategories: CATEGORIES.filter((c) => stringList(v.panelOnlyCategories).includes(c)),
   };
 }
 

@@ -70,6 +70,19 @@ describe('manifest.json', () => {
     expect(isSiteEnabled(s, 'acme.zendesk.com')).toBe(false);
     expect(isSiteEnabled(s, 'acme.freshdesk.com')).toBe(true);
   });
+
+  it('card and panel-only preferences: defaults for old stores, repaired when invalid', () => {
+    const old = normalizeSettings({ enabled: true, sites: {}, disabledRules: [], checkInternalNotes: false });
+    expect(old.cardOn).toBe('click');
+    expect(old.panelOnlyCategories).toEqual([]);
+    const ok = normalizeSettings({ cardOn: 'hover', panelOnlyCategories: ['lecturing', 'defensive'] });
+    expect(ok.cardOn).toBe('hover');
+    expect(ok.panelOnlyCategories).toEqual(['defensive', 'lecturing']);
+    const bad = normalizeSettings({ cardOn: 'hover!', panelOnlyCategories: ['nope', 3, 'defensive', 'defensive'] });
+    expect(bad.cardOn).toBe('click');
+    expect(bad.panelOnlyCategories).toEqual(['defensive']);
+    expect(normalizeSettings({ panelOnlyCategories: 'defensive' }).panelOnlyCategories).toEqual([]);
+  });
 });
 
 const built = (browser: string) => join(ROOT, 'dist', browser, 'manifest.json');

@@ -1,0 +1,109 @@
+/**
+ * Agent preferences honoured by the content script: categories shown only in the panel (not
+ * underlined, still counted) and the card opening on hover.
+ */
+import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  launch, SKIP_BROWSER, badge, card, marks, highlightSizes, totalFlagged, flaggedPoints, cardSpan,
+  clearStorage, storageLocal, norm, FLAGGED, FLAGGED_2, type Session, type MarkMode,
+} from './harness';
+
+// FLAGGED is blame-shifting, FLAGGED_2 defensive.
+const REPLY = `${FLAGGED} ${FLAGGED_2}`;
+
+describe.skipIf(SKIP_BROWSER)('preferences', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await launch();
+    // The install handler writes default settings once; let it finish so it cannot overwrite ours.
+    for (let i = 0; i < 100 && (await storageLocal(s)).settings === undefined; i++) await new Promise((r) => setTimeout(r, 100));
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+  beforeEach(async () => {
+    await clearStorage(s);
+  });
+
+  async function setPrefs(prefs: Record<string, unknown>): Promise<void> {
+    await s.worker.evaluate(
+      (p) => chrome.storage.local.set({ settings: { enabled: true, sites: {}, disabledRules: [], checkInternalNotes: false, ...p } }),
+      prefs,
+    );
+  }
+
+  async function typeReply(page: Page, fixture: string): Promise<void> {
+    await page.goto(s.fixtures.url(fixture));
+    await page.click('#reply');
+    await page.keyboard.type(REPLY);
+    await expect.poll(async () => Number(await badge(page).textContent())).toBe(2);
+  }
+
+  const cases: Array<{ fixture: string; mode: MarkMode }> = [
+    { fixture: 'contenteditable.html', mode: 'css' },
+    { fixture: 'textarea.html', mode: 'overlay' },
+  ];
+
+  for (const { fixture, mode } of cases) {
+    it(`${fixture}: panel-only categories are counted but not underlined`, async () => {
+      await setPrefs({ panelOnlyCategories: ['defensive'] });
+      const page = await s.context.newPage();
+      try {
+        await typeReply(page, fixture);
+        if (mode === 'css') {
+          await expect.poll(async () => totalFlagged(await highlightSizes(page))).toBe(1);
+          const sizes = await highlightSizes(page);
+          expect(sizes['tactful-blame-shifting']).toBe(1);
+          expect(sizes['tactful-defensive'] ?? 0).toBe(0);
+        } else {
+          await expect.poll(() => marks(page).count()).toBe(1);
+        }
+        expect(Number(await badge(page).textContent())).toBe(2);
+        // The only underlined span is the blame-shifting one.
+        const pts = await flaggedPoints(page, mode);
+        expect(pts).toHaveLength(1);
+        await page.mouse.click(pts[0]!.x, pts[0]!.y);
+        await expect.poll(() => card(page).isVisible()).toBe(true);
+        const span = await cardSpan(page);
+        expect(norm(REPLY).slice(span.start, span.end)).toBe(FLAGGED);
+        // The panel still lists both.
+        await page.keyboard.press('Escape');
+        await badge(page).click();
+        await expect.poll(() => page.locator('tactful-overlay [data-tactful="panel"] [data-tactful="review"]').count()).toBe(2);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it(`${fixture}: with cardOn='hover', resting the pointer on a span opens its card`, async () => {
+      await setPrefs({ cardOn: 'hover' });
+      const page = await s.context.newPage();
+      try {
+        await typeReply(page, fixture);
+        await expect.poll(async () => (await flaggedPoints(page, mode)).length).toBe(2);
+        const pts = await flaggedPoints(page, mode);
+        await page.mouse.move(pts[1]!.x, pts[1]!.y);
+        await expect.poll(() => card(page).isVisible()).toBe(true);
+        const span = await cardSpan(page);
+        expect(norm(REPLY).slice(span.start, span.end)).toBe(FLAGGED_2);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it('with the default (click), hovering opens no card', async () => {
+    const page = await s.context.newPage();
+    try {
+      await typeReply(page, 'contenteditable.html');
+      await expect.poll(async () => (await flaggedPoints(page, 'css')).length).toBe(2);
+      const pts = await flaggedPoints(page, 'css');
+      await page.mouse.move(pts[0]!.x, pts[0]!.y);
+      await page.waitForTimeout(900);
+      expect(await card(page).count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+});
