@@ -4,11 +4,24 @@
  * caret → Ctrl+Z → dismiss → ignore. Contenteditable and ProseMirror run twice: with the
  * CSS Custom Highlight API and with the overlay fallback forced.
  */
-import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
-  launch, SKIP_BROWSER, badge, card, marks, highlightSizes, totalFlagged, flaggedPoints, cardSpan,
-  overlayFocus, storageLocal, clearStorage, norm, FLAGGED, FLAGGED_2, type Session, type MarkMode,
+  SKIP_BROWSER,
+  badge,
+  card,
+  marks,
+  highlightSizes,
+  totalFlagged,
+  flaggedPoints,
+  cardSpan,
+  overlayFocus,
+  storageLocal,
+  norm,
+  FLAGGED,
+  FLAGGED_2,
+  type MarkMode,
+  useSession,
 } from './harness';
 import { analyze } from '../../src/engine/index';
 
@@ -75,16 +88,7 @@ const CASES: EditorCase[] = [textarea, contenteditable('css'), contenteditable('
 const REPLY = `Hi Sam, thanks for writing in. ${FLAGGED} ${FLAGGED_2}`;
 
 describe.skipIf(SKIP_BROWSER)('editors', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
-  beforeEach(async () => {
-    await clearStorage(s);
-  });
+  const s = useSession();
 
   async function flaggedCount(page: Page, ed: EditorCase): Promise<number> {
     return ed.mode === 'css' ? totalFlagged(await highlightSizes(page)) : marks(page).count();

@@ -2,26 +2,26 @@
  * Fields in same-origin iframes (a normal page and an about:blank one written by script),
  * in an open shadow root, fields added after load, and fields Tactful must leave alone.
  */
-import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import {
-  launch, SKIP_BROWSER, badge, card, marks, highlightSizes, totalFlagged, flaggedPoints, clearStorage, norm,
-  FLAGGED, FLAGGED_2, type Session,
+  SKIP_BROWSER,
+  badge,
+  card,
+  marks,
+  highlightSizes,
+  totalFlagged,
+  flaggedPoints,
+  norm,
+  FLAGGED,
+  FLAGGED_2,
+  useSession,
 } from './harness';
 
 const REPLY = `${FLAGGED} ${FLAGGED_2}`;
 const badgeCount = async (p: import('playwright-core').Page, i = 0) => Number(await badge(p).nth(i).textContent());
 
 describe.skipIf(SKIP_BROWSER)('frames, shadow DOM, late fields', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
-  beforeEach(async () => {
-    await clearStorage(s);
-  });
+  const s = useSession();
 
   it('textarea in a same-origin iframe: overlay in the top page, apply and undo', async () => {
     const page = await s.context.newPage();

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 /**
  * Browser end-to-end harness: builds fixture pages (real editors from node_modules, bundled
  * with esbuild), serves them on 127.0.0.1, and launches Chromium with dist/chrome loaded.
@@ -329,4 +330,27 @@ export async function inExtensionPage<T>(s: Session, fn: () => Promise<T> | T): 
   } finally {
     await page.close().catch(() => {});
   }
+}
+
+/**
+ * One browser session per test file, launched before its tests and closed after them, with
+ * extension storage cleared before each test. The returned object reads the live session.
+ */
+export function useSession(): Session {
+  let live: Session | undefined;
+  beforeAll(async () => {
+    live = await launch();
+  });
+  afterAll(async () => {
+    await live?.close();
+  });
+  beforeEach(async () => {
+    if (live) await clearStorage(live);
+  });
+  return new Proxy({} as Session, {
+    get(_target, key) {
+      if (!live) throw new Error('the browser session is not launched yet (use it inside tests or hooks)');
+      return live[key as keyof Session];
+    },
+  });
 }

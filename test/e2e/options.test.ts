@@ -4,9 +4,17 @@
  * import shows the problem down to rule and field and leaves the rules untouched; the macro
  * audit on a 200-macro CSV; local stats counting an applied rewrite (options and popup).
  */
-import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, SKIP_BROWSER, badge, card, storageLocal, clearStorage, type Session } from './harness';
+import {
+  SKIP_BROWSER,
+  badge,
+  card,
+  storageLocal,
+  clearStorage,
+  type Session,
+  useSession,
+} from './harness';
 import { createAnalyzer } from '../../src/engine/index';
 import { CATEGORIES } from '../../src/engine/types';
 import { readFileSync } from 'node:fs';
@@ -25,16 +33,7 @@ async function openCardAtCaret(page: Page): Promise<void> {
 }
 
 describe.skipIf(SKIP_BROWSER)('options page', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
-  beforeEach(async () => {
-    await clearStorage(s);
-  });
+  const s = useSession();
 
   it('a rule written in the editor (inline validation, examples run) fires on a help-desk page', async () => {
     const page = await s.context.newPage();

@@ -4,11 +4,20 @@
  * For each: type → badge/highlights → click span → card → apply first rewrite → the
  * editor's model holds it, caret after it → Ctrl+Z restores the original.
  */
-import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import {
-  launch, SKIP_BROWSER, badge, card, highlightSizes, totalFlagged, flaggedPoints, cardSpan, clearStorage, norm,
-  FLAGGED, FLAGGED_2, type Session,
+  SKIP_BROWSER,
+  badge,
+  card,
+  highlightSizes,
+  totalFlagged,
+  flaggedPoints,
+  cardSpan,
+  norm,
+  FLAGGED,
+  FLAGGED_2,
+  useSession,
 } from './harness';
 import { analyze } from '../../src/engine/index';
 
@@ -51,16 +60,7 @@ function caretOffset(target: Page | Frame, editable: string): Promise<number> {
 }
 
 describe.skipIf(SKIP_BROWSER)('rich editors', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
-  beforeEach(async () => {
-    await clearStorage(s);
-  });
+  const s = useSession();
 
   for (const ed of CASES) {
     it(`${ed.name}: highlight, card, apply, caret, undo`, async () => {

@@ -6,9 +6,16 @@
  * text, the page console has no errors, and the highlights cover exactly the words the engine
  * flags in that text (minus dismissed ones).
  */
-import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, SKIP_BROWSER, badge, card, clearStorage, norm, watchPageErrors, type Session } from './harness';
+import {
+  SKIP_BROWSER,
+  badge,
+  card,
+  norm,
+  watchPageErrors,
+  useSession,
+} from './harness';
 import { analyze, type Finding } from '../../src/engine/index';
 import { normalizePhrase } from '../../src/shared/settings';
 
@@ -130,16 +137,7 @@ async function markedTexts(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(SKIP_BROWSER)('robustness: randomized editing per editor family', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
-  beforeEach(async () => {
-    await clearStorage(s);
-  });
+  const s = useSession();
 
   // TACTFUL_ROBUST_SEED_OFFSET=n explores other seeds (the fixed ones run in npm test).
   const offset = Number(process.env.TACTFUL_ROBUST_SEED_OFFSET ?? 0);
