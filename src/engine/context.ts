@@ -62,17 +62,16 @@ function promisePart(lower: string): string {
   return (PAST_MARKER.test(before) ? before.replace(PAST_TIME, ' ') : before) + lower.slice(m.index);
 }
 
+function ownsFix(lower: string): boolean {
+  return OWNS_FIX.test(lower) || OUR_MISTAKE.test(lower);
+}
+
 export function checkContext(check: ContextCheck, ctx: SentenceContext): boolean {
   switch (check) {
     case 'question':
       return QUESTION_END.test(ctx.lower) || QUESTION_START.test(ctx.lower);
     case 'owns-fix':
-      return (
-        OWNS_FIX.test(ctx.lower) ||
-        OUR_MISTAKE.test(ctx.lower) ||
-        OWNS_FIX.test(ctx.nextLower) ||
-        OUR_MISTAKE.test(ctx.nextLower)
-      );
+      return ownsFix(ctx.lower) || ownsFix(ctx.nextLower);
     case 'has-time':
       return TIME.test(promisePart(ctx.lower));
     case 'reassures':
@@ -86,8 +85,4 @@ export function checkContext(check: ContextCheck, ctx: SentenceContext): boolean
 
 export function hasTime(lower: string): boolean {
   return TIME.test(lower);
-}
-
-export function ownsFix(lower: string): boolean {
-  return OWNS_FIX.test(lower) || OUR_MISTAKE.test(lower);
 }

@@ -6,7 +6,6 @@ import type { Suggestion, SuggestionTemplate } from './types';
 
 const SLOT = /\{(\w+)(?:\|([^}]*))?\}/g;
 const TERMINAL = /[.!?…]+["')\]]*$/;
-const PLACEHOLDER = /\[[a-z ]+\]/g;
 /** Words that keep their capital inside a sentence. */
 const KEEP_CAPITAL = /^(?:I\b|I'|\[|[A-Z]{2,}\b)/;
 
@@ -87,8 +86,4 @@ export function render(templates: SuggestionTemplate[], ctx: RenderContext): Sug
     out.push(t.label ? { replacement, label: t.label } : { replacement });
   }
   return out;
-}
-
-export function placeholders(text: string): string[] {
-  return text.match(PLACEHOLDER) ?? [];
 }
