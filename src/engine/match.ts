@@ -82,12 +82,19 @@ function anyMatches(patterns: CompiledPattern[], docs: SentenceDocs, bag: Set<st
   return patterns.some((p) => worthTrying(p, docs, bag) && p.variants.some((v) => docs.get(p.needsTags).has(v as never)));
 }
 
-function firstMatch(rule: CompiledRule, docs: SentenceDocs, bag: Set<string>): Doc | null {
-  for (const p of rule.patterns) {
-    if (!worthTrying(p, docs, bag)) continue;
-    for (const v of p.variants) {
-      const m = docs.get(p.needsTags).match(v as never);
-      if (m.found) return m as unknown as Doc; // not .eq(0): that drops the named groups
+interface FirstMatch {
+  doc: Doc;
+  pattern: CompiledPattern;
+  variant: number;
+}
+
+/** The rule's first matching pattern variant, in order; everything before it did not match. */
+function firstMatch(rule: CompiledRule, docs: SentenceDocs, bag: Set<string>): FirstMatch | null {
+  for (const pattern of rule.patterns) {
+    if (!worthTrying(pattern, docs, bag)) continue;
+    for (let variant = 0; variant < pattern.variants.length; variant++) {
+      const m = docs.get(pattern.needsTags).match(pattern.variants[variant] as never);
+      if (m.found) return { doc: m as unknown as Doc, pattern, variant }; // not .eq(0): that drops the named groups
     }
   }
   return null;
@@ -95,18 +102,32 @@ function firstMatch(rule: CompiledRule, docs: SentenceDocs, bag: Set<string>): D
 
 /**
  * "Rules are rules, my hands are tied": one rule matching twice in a sentence is one
- * finding over both, so a single rewrite replaces the whole excuse.
+ * finding over both, so a single rewrite replaces the whole excuse. Only the first match's
+ * own results and the patterns after it are looked at: those before it did not match.
  */
-function widenToAllMatches(rule: CompiledRule, docs: SentenceDocs, bag: Set<string>, text: string, span: { start: number; end: number }): void {
-  for (const p of rule.patterns) {
-    if (!worthTrying(p, docs, bag)) continue;
-    for (const v of p.variants) {
-      for (const o of offsetsOf(docs.get(p.needsTags).match(v as never))) {
-        const t = trimSpan(text, o.start, o.end);
-        if (t.end <= t.start) continue;
-        span.start = Math.min(span.start, t.start);
-        span.end = Math.max(span.end, t.end);
-      }
+function widenToAllMatches(
+  rule: CompiledRule,
+  first: FirstMatch,
+  docs: SentenceDocs,
+  bag: Set<string>,
+  text: string,
+  span: { start: number; end: number },
+): void {
+  const widen = (offsets: Array<{ start: number; end: number }>) => {
+    for (const o of offsets) {
+      const t = trimSpan(text, o.start, o.end);
+      if (t.end <= t.start) continue;
+      span.start = Math.min(span.start, t.start);
+      span.end = Math.max(span.end, t.end);
+    }
+  };
+  widen(offsetsOf(first.doc));
+  const from = rule.patterns.indexOf(first.pattern);
+  for (let i = from; i < rule.patterns.length; i++) {
+    const p = rule.patterns[i]!;
+    if (i > from && !worthTrying(p, docs, bag)) continue;
+    for (let v = i === from ? first.variant + 1 : 0; v < p.variants.length; v++) {
+      widen(offsetsOf(docs.get(p.needsTags).match(p.variants[v] as never)));
     }
   }
 }
@@ -126,14 +147,15 @@ export function matchSentence(original: string, folded: string, ruleSet: RuleSet
   for (const index of candidateRules(ruleSet, bag)) {
     const rule = ruleSet.rules[index]!;
     if (rule.spec.unless?.some((check) => checkContext(check, ownContext))) continue;
-    const m = firstMatch(rule, docs, bag);
-    if (!m) continue;
+    const first = firstMatch(rule, docs, bag);
+    if (!first) continue;
     if (anyMatches(rule.exceptions, docs, bag)) continue;
+    const m = first.doc;
     const o = offsetsOf(m)[0];
     if (!o) continue;
     const whole = rule.spec.scope === 'sentence';
     const span = whole ? { start: 0, end: original.length } : trimSpan(original, o.start, o.end);
-    if (!whole) widenToAllMatches(rule, docs, bag, original, span);
+    if (!whole) widenToAllMatches(rule, first, docs, bag, original, span);
     if (span.end <= span.start) continue;
     const head = original.slice(0, span.start);
     const suggestions = render(rule.spec.suggestions, {
