@@ -1,7 +1,8 @@
 /**
  * Background (MV3 service worker in Chrome, event page in Firefox).
- * Owns settings writes, per-tab findings counts, and runtime registration of the
- * content script on hosts the agent enabled through an optional host permission.
+ * Owns settings writes, per-tab findings counts, runtime registration of the content script
+ * on hosts the agent enabled through an optional host permission, and the engine that
+ * analyses reply text for the content scripts (engine.ts), off the help-desk page's thread.
  * Makes no network requests.
  */
 import browser from 'webextension-polyfill';
@@ -13,6 +14,7 @@ import { reconcileRegistrations, unregisterOrigins } from './sites';
 import { syncPolicy, watchPolicy } from './policy';
 import { migratePersonalStore, mirrorSettingsToSync, restoreFromSync, watchPersonalStore } from './packs';
 import { recordStat } from './stats';
+import { startEngineHost } from './engine';
 
 function isFromOwnExtensionPage(sender: Runtime.MessageSender): boolean {
   // The popup (or any page of this extension, also when opened in a tab).
@@ -61,6 +63,9 @@ browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 browser.tabs.onUpdated.addListener((tabId, info) => {
   if (info.status === 'loading') void resetTab(tabId);
 });
+
+// Listeners first: a content script's connection may be what woke the worker.
+startEngineHost();
 
 // Every start of the worker: mirror the managed policy and keep the rule store current.
 watchPolicy();

@@ -1,5 +1,5 @@
 /** The suggestion card for one finding. Built with DOM APIs and textContent only. */
-import { isRuleLocked, type Finding } from './analyzer';
+import { isRuleLocked, type Finding } from './findings';
 import { CATEGORY_STYLES } from './categories';
 import { send } from './settings-client';
 import type { StatEvent } from '../shared/stats';

@@ -1,5 +1,5 @@
 /** Category labels, colours and underline styles: colour is never the only cue. */
-import type { Category } from './analyzer';
+import type { Category } from './findings';
 
 export interface CategoryStyle {
   label: string;

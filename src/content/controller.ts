@@ -1,5 +1,6 @@
 /** Ties fields, painters and the overlay UI together for one root frame (and its same-origin iframes). */
-import { findingAt, warmEngine, type Filters, type Finding } from './analyzer';
+import { findingAt, type Filters, type Finding } from './findings';
+import type { EngineClient } from './engine-client';
 import { applyReplacement } from './apply';
 import { createBadge, placeBadge, setBadgeCount } from './badge';
 import { renderCard } from './card';
@@ -14,7 +15,7 @@ import type { Painter } from './painter';
 import { renderPanel } from './panel';
 import { send, type ContentSettings } from './settings-client';
 import { Discovery } from './discovery';
-import { afterFrame } from './slices';
+import { afterFrame } from './after-frame';
 import { normalizePhrase } from '../shared/settings';
 
 /** Field and badge geometry older than this is read again at the next layout. */
@@ -66,9 +67,14 @@ export class Controller implements FieldHost {
     private readonly doc: Document,
     private readonly rootWin: Window,
     settings: ContentSettings,
+    private readonly engineClient: EngineClient,
     /** True once the extension was reloaded or removed under this page (see main.ts). */
     private readonly extensionGone: () => boolean = () => false,
   ) {
+    // New team or personal rules: analyse what is on screen again.
+    engineClient.onRulesChanged(() => {
+      for (const f of this.fields.values()) if (f.active) void f.analyze();
+    });
     this.filterState = { ignored: settings.ignored, disabledRules: new Set(settings.settings.disabledRules) };
     this.checkNotes = settings.settings.checkInternalNotes;
     this.cardOnHover = settings.settings.cardOn === 'hover';
@@ -97,6 +103,7 @@ export class Controller implements FieldHost {
     if (!this.extensionGone()) return true;
     this.retired = true;
     this.stop();
+    this.engineClient.close();
     for (const fn of this.retireListeners.splice(0)) fn();
     return false;
   }
@@ -152,8 +159,6 @@ export class Controller implements FieldHost {
     if (!this.checkNotes && isInternalNote(el)) return;
     const field = new Field(el, this);
     this.fields.set(el, field);
-    // A reply field exists: get the engine ready while the page is idle, in slices.
-    void warmEngine(this.rootWin);
     const win = el.ownerDocument.defaultView;
     if (win) this.listenWindow(win);
   }
@@ -189,6 +194,10 @@ export class Controller implements FieldHost {
   }
 
   // ——— FieldHost ———
+
+  engine(): EngineClient {
+    return this.engineClient;
+  }
 
   filters(): Filters {
     return this.filterState;
@@ -254,15 +263,20 @@ export class Controller implements FieldHost {
     this.queueCount();
   }
 
+  onNoResult(): void {
+    // An orphaned copy (the extension was reloaded or removed) can no longer analyse: retire.
+    this.alive(true);
+  }
+
   onEdited(field: Field): void {
     if (!this.alive()) return;
     // Per keystroke: keep this cheap (no layout reads). Size changes come through ResizeObserver.
     if (this.card?.field === field) this.closeCard(false);
   }
 
-  onClick(field: Field): void {
+  async onClick(field: Field): Promise<void> {
     if (!this.alive()) return;
-    field.flush();
+    await field.flush();
     const sel = field.selection();
     if (!sel) return;
     // A click inside a selection (e.g. the text Ctrl+Z just restored) may leave it selected.
@@ -274,14 +288,14 @@ export class Controller implements FieldHost {
     else if (this.card) this.closeCard(false);
   }
 
-  onShortcut(field: Field): void {
+  async onShortcut(field: Field): Promise<void> {
     if (!this.alive()) return;
-    field.flush();
+    await field.flush();
     const sel = field.selection();
     const at = sel ? sel.start : 0;
     const f = findingAt(field.findings, at) ?? field.findings.find((x) => x.start >= at) ?? field.findings[0];
     if (f) this.openCard(field, f, true, undefined, sel);
-    else this.openPanel(field, true);
+    else void this.openPanel(field, true);
   }
 
   onEscape(field: Field): boolean {
@@ -298,9 +312,15 @@ export class Controller implements FieldHost {
 
   onFocus(field: Field): void {
     if (!this.alive()) return;
+    // The agent is about to type: wake the background engine now, not at the first pause.
+    this.engineClient.keepAlive(true);
     if (field.active) this.ensureBadge(field);
     this.geometryDirty = true;
     this.queueLayout();
+  }
+
+  onBlur(): void {
+    this.engineClient.keepAlive(false);
   }
 
   onLayout(): void {
@@ -469,7 +489,7 @@ export class Controller implements FieldHost {
     if (!s || !this.alive(true)) return;
     this.closeCard(false);
     const result = await applyReplacement(field, f.start, f.end, f.text, s.replacement);
-    field.analyzeNow();
+    await field.analyze();
     if (!result.ok) {
       const again = field.findings.find((x) => x.ruleId === f.ruleId && x.start === f.start && x.text === f.text) ?? f;
       this.openCard(field, again, false, result.reason);
@@ -482,12 +502,12 @@ export class Controller implements FieldHost {
 
   private togglePanel(field: Field): void {
     if (this.panel?.field === field) this.closePanel(true);
-    else this.openPanel(field, true);
+    else void this.openPanel(field, true);
   }
 
-  private openPanel(field: Field, focus: boolean): void {
+  private async openPanel(field: Field, focus: boolean): Promise<void> {
     this.closeCard(false);
-    field.flush();
+    await field.flush();
     this.renderPanelFor(field, focus);
   }
 

@@ -1,6 +1,6 @@
 /** One watched reply field: reading its text, debounced analysis, painting, selection. */
-import { engineReady, findingKey, newAnalyzer, visibleFindings, warmEngine, type FieldAnalyzer, type Filters, type Finding, type Tip } from './analyzer';
-import { SLICE_MS, nextTask, now, splitPieces } from './slices';
+import { findingKey, visibleFindings, type Filters, type Finding, type Tip } from './findings';
+import type { EngineClient } from './engine-client';
 import type { EditTarget } from './apply';
 import { detectFamily, type Family } from './family';
 import { extractText, type TextMap } from './text-map';
@@ -8,20 +8,22 @@ import { editableSelection, selectEditable } from './selection';
 import type { Painter } from './painter';
 
 export const DEBOUNCE_MS = 100;
-/** Texts longer than this (a pasted thread) are analysed in time slices; shorter ones in one go. */
-export const SLICED_CHARS = 4000;
-/** Size of one piece of sliced analysis (a few sentences; well under a slice of engine time). */
-const PIECE_CHARS = 600;
+
+let nextFieldId = 1;
 
 export interface FieldHost {
+  /** The page's connection to the background engine. */
+  engine(): EngineClient;
   filters(): Filters;
   makePainter(field: Field): Painter;
   onAnalyzed(field: Field): void;
+  onNoResult(field: Field): void;
   onEdited(field: Field): void;
-  onClick(field: Field): void;
-  onShortcut(field: Field): void;
+  onClick(field: Field): Promise<void>;
+  onShortcut(field: Field): Promise<void>;
   onEscape(field: Field): boolean;
   onFocus(field: Field): void;
+  onBlur(field: Field): void;
   onLayout(field: Field): void;
   onScroll(field: Field): void;
   /** Categories listed only in the panel: counted, never underlined. */
@@ -33,6 +35,8 @@ export interface FieldHost {
 export class Field implements EditTarget {
   readonly family: Family;
   readonly isTextarea: boolean;
+  /** Names this field in messages to the engine. */
+  readonly id = nextFieldId++;
   text = '';
   private map: TextMap | null = null;
   all: Finding[] = [];
@@ -41,13 +45,10 @@ export class Field implements EditTarget {
   active = false;
   activeFinding: Finding | null = null;
   private readonly dismissed = new Set<string>();
-  private analyzer: FieldAnalyzer | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private dirty = true;
-  /** Bumped by every edit and every analysis: a sliced analysis in flight stops when it changes. */
+  /** Bumped by every edit and every analysis: a result that comes back after either is stale. */
   private generation = 0;
-  /** The text of the last analysis (what the engine's cache holds). */
-  private analyzedText = '';
   private lastEdit = 0;
   private painter: Painter | null = null;
   private readonly cleanups: Array<() => void> = [];
@@ -74,13 +75,14 @@ export class Field implements EditTarget {
 
   private listen(): void {
     this.on('focus', () => this.activate());
+    this.on('blur', () => this.host.onBlur(this));
     this.on('input', () => this.edited());
-    this.on('click', () => setTimeout(() => this.host.onClick(this), 0));
+    this.on('click', () => setTimeout(() => void this.host.onClick(this), 0));
     this.on('keydown', (e) => {
       if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyT') {
         e.preventDefault();
         e.stopPropagation();
-        this.host.onShortcut(this);
+        void this.host.onShortcut(this);
       } else if (e.key === 'Escape') {
         if (this.host.onEscape(this)) {
           e.preventDefault();
@@ -111,10 +113,9 @@ export class Field implements EditTarget {
   activate(): void {
     if (!this.active) {
       this.active = true;
-      this.analyzer = newAnalyzer();
       this.painter = this.host.makePainter(this);
       this.dirty = true;
-      void this.analyzeSoon();
+      void this.analyze();
     }
     this.host.onFocus(this);
   }
@@ -142,7 +143,7 @@ export class Field implements EditTarget {
         this.armTimer(DEBOUNCE_MS - quiet);
         return;
       }
-      void this.analyzeSoon();
+      void this.analyze();
     }, ms);
   }
 
@@ -167,66 +168,31 @@ export class Field implements EditTarget {
     return this.text;
   }
 
-  /** Analyse now if anything changed since the last analysis. */
-  flush(): void {
+  /** Analyse now if anything changed since the last analysis (a click, the shortcut). */
+  async flush(): Promise<void> {
     if (this.timer !== null) {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    if (this.dirty) this.analyzeNow();
-  }
-
-  /** Analyse now, synchronously (a click, the shortcut, after applying a suggestion). */
-  analyzeNow(): void {
-    if (!this.active || !this.analyzer) return;
-    this.generation++;
-    this.finish(this.readText());
+    if (this.dirty) await this.analyze();
   }
 
   /**
-   * Analyse without blocking the page: waits for the engine's sliced warm-up, and analyses a
-   * long text (a pasted thread) a few sentences at a time, at most SLICE_MS per task, filling
-   * the engine's per-sentence cache; the final whole-text pass then only reuses that work.
-   * An edit in between cancels it (the next debounce starts over on the new text).
+   * Reads the text and has the background engine analyse it. A result that an edit overtook
+   * is dropped (that edit's own analysis follows); so is one for a field that went away.
    */
-  async analyzeSoon(): Promise<void> {
-    if (!this.active || !this.analyzer) return;
+  async analyze(): Promise<void> {
+    if (!this.active) return;
     const gen = ++this.generation;
-    const win = this.doc.defaultView ?? window;
-    const live = () => gen === this.generation && this.active;
-    if (!engineReady()) {
-      await warmEngine(win);
-      if (!live()) return;
-    }
-    let t0 = now();
     const text = this.readText();
-    const changed = changedRegion(this.analyzedText, text);
-    if (text.length > SLICED_CHARS && changed.end - changed.start > PIECE_CHARS) {
-      const analyzer = this.analyzer;
-      let at = 0;
-      for (const piece of splitPieces(text, PIECE_CHARS)) {
-        const start = at;
-        at += piece.length;
-        // Unchanged text is in the engine's cache already.
-        if (at < changed.start - PIECE_CHARS || start > changed.end + PIECE_CHARS) continue;
-        if (now() - t0 > SLICE_MS / 2) {
-          await nextTask(win);
-          if (!live()) return;
-          t0 = now();
-        }
-        analyzer.analyze(piece);
-      }
-      await nextTask(win);
-      if (!live()) return;
+    const result = await this.host.engine().analyze(this.id, text);
+    if (!result) {
+      // Superseded, or the background could not be reached (maybe the extension went away).
+      this.host.onNoResult(this);
+      return;
     }
-    this.finish(text);
-  }
-
-  private finish(text: string): void {
-    if (!this.analyzer) return;
+    if (gen !== this.generation || !this.active) return;
     this.dirty = false;
-    this.analyzedText = text;
-    const result = this.analyzer.analyze(text);
     this.all = result.findings.filter((f) => f.end <= text.length && text.slice(f.start, f.end) === f.text);
     this.tips = result.tips;
     this.refilter();
@@ -304,18 +270,9 @@ export class Field implements EditTarget {
     this.generation++;
     if (this.timer !== null) clearTimeout(this.timer);
     for (const c of this.cleanups.splice(0)) c();
+    this.host.engine().forget(this.id);
     this.painter?.dispose();
     this.painter = null;
     this.active = false;
   }
-}
-
-/** The span of `next` that differs from `prev` (common prefix and suffix removed). */
-export function changedRegion(prev: string, next: string): { start: number; end: number } {
-  const max = Math.min(prev.length, next.length);
-  let start = 0;
-  while (start < max && prev.charCodeAt(start) === next.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < max - start && prev.charCodeAt(prev.length - 1 - end) === next.charCodeAt(next.length - 1 - end)) end++;
-  return { start, end: next.length - end };
 }

@@ -3,8 +3,11 @@
  * document (same origin) handles it, so same-origin and about:blank iframes are handled by
  * their parent and each cross-origin frame by its own copy.
  */
+import browser from 'webextension-polyfill';
 import { isSiteEnabled } from '../shared/settings';
+import { ENGINE_PORT } from '../shared/engine-protocol';
 import { Controller } from './controller';
+import { EngineClient } from './engine-client';
 import { loadSettings, watchSettings } from './settings-client';
 
 const FLAG = '__tactfulContentScript';
@@ -45,7 +48,8 @@ export function extensionGone(): boolean {
 async function boot(): Promise<void> {
   const host = siteHost();
   const initial = await loadSettings();
-  const controller = new Controller(document, window, initial, extensionGone);
+  const engine = new EngineClient(() => browser.runtime.connect({ name: ENGINE_PORT }));
+  const controller = new Controller(document, window, initial, engine, extensionGone);
   if (isSiteEnabled(initial.settings, host)) controller.start();
   const unwatch = watchSettings((next) => controller.updateSettings(next, isSiteEnabled(next.settings, host)));
   controller.onRetire(() => {

@@ -1,5 +1,5 @@
 /** Overlay fallback for contenteditable (no CSS Custom Highlight API, or forced): boxes under each range. */
-import type { Finding } from './analyzer';
+import type { Finding } from './findings';
 import { toRoot, visibleBox, visibleIn, type Box } from './geometry';
 import type { Painter } from './painter';
 

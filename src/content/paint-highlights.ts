@@ -2,7 +2,7 @@
  * Contenteditable highlights with the CSS Custom Highlight API: one Highlight per category per
  * document, holding live Ranges; the editor DOM is never modified.
  */
-import type { Category, Finding } from './analyzer';
+import type { Category, Finding } from './findings';
 import { ACTIVE_HIGHLIGHT, CATEGORY_IDS, highlightCss, highlightName } from './categories';
 import { toRoot, type Box } from './geometry';
 import { ensureSheet } from './sheets';

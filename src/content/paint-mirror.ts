@@ -2,10 +2,10 @@
  * Textarea highlights: a mirror element in the overlay with the textarea's box, font and
  * wrapping; the text is transparent and flagged spans are underlined. The textarea is untouched.
  */
-import type { Finding } from './analyzer';
+import type { Finding } from './findings';
 import { toRoot, visibleBox, type Box } from './geometry';
 import type { Painter } from './painter';
-import { afterFrame } from './slices';
+import { afterFrame } from './after-frame';
 
 const COPIED = [
   'boxSizing', 'fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'fontVariant', 'fontStretch',

@@ -1,4 +1,4 @@
-import type { Finding } from './analyzer';
+import type { Finding } from './findings';
 import type { Box } from './geometry';
 
 /** Draws a field's findings. Implementations: CSS highlights, overlay boxes, textarea mirror. */

@@ -1,5 +1,5 @@
 /** The list of all findings and reply-level tips for one field, opened from its badge. */
-import type { Finding, Tip } from './analyzer';
+import type { Finding, Tip } from './findings';
 import { CATEGORY_STYLES } from './categories';
 
 export interface PanelActions {

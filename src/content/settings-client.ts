@@ -1,10 +1,9 @@
 /** Content-script view of the settings: read from storage.local, writes go through the background. */
 import browser from 'webextension-polyfill';
 import { IGNORED_KEY, SETTINGS_KEY, normalizeIgnored, normalizeSettings, type Settings } from '../shared/settings';
-import { PERSONAL_KEY, POLICY_KEY, mergeConfig, migratePersonal, normalizePolicy } from '../shared/packs';
+import { PERSONAL_KEY, POLICY_KEY, isRecord, mergeSettings, normalizeOverrides, readPolicyLocks } from '../shared/agent-config';
 import type { Message } from '../shared/messages';
-import { builtinRules } from '../rules/index';
-import { setEngineConfig } from './analyzer';
+import { setLockedRules } from './findings';
 
 export interface ContentSettings {
   settings: Settings;
@@ -12,19 +11,20 @@ export interface ContentSettings {
 }
 
 /**
- * Reads settings, the personal rule store and the managed-policy mirror, merges them
- * (shared/packs.ts: built-in < team pack < personal, locks respected) and hands the rules
- * to the field analyzers. `settings.disabledRules` comes back without locked rules.
+ * Reads settings, the personal rule store and the managed-policy mirror and merges what the
+ * page needs (shared/agent-config.ts: the admin's forced settings, personal "off" switches,
+ * locked rules). The rules themselves are the background engine's business.
+ * `settings.disabledRules` comes back without locked rules.
  */
 export async function loadSettings(): Promise<ContentSettings> {
   const got = await browser.storage.local.get([SETTINGS_KEY, IGNORED_KEY, PERSONAL_KEY, POLICY_KEY]);
-  const eff = mergeConfig({
-    builtin: builtinRules,
-    policy: normalizePolicy(got[POLICY_KEY]),
-    personal: migratePersonal(got[PERSONAL_KEY]).store,
-    settings: normalizeSettings(got[SETTINGS_KEY]),
-  });
-  setEngineConfig({ packs: eff.packs, locked: new Set(eff.locked) });
+  const personal = got[PERSONAL_KEY];
+  const eff = mergeSettings(
+    readPolicyLocks(got[POLICY_KEY]),
+    normalizeOverrides(isRecord(personal) ? personal.overrides : undefined),
+    normalizeSettings(got[SETTINGS_KEY]),
+  );
+  setLockedRules(new Set(eff.locked));
   return { settings: eff.settings, ignored: new Set(normalizeIgnored(got[IGNORED_KEY])) };
 }
 

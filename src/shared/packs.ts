@@ -16,15 +16,23 @@
 import { validatePack, type PackProblem } from '../engine/pack';
 import { SEVERITIES, type RulePack, type RuleSpec, type Severity, type Category } from '../engine/types';
 import type { Settings } from './settings';
+import {
+  LOCKABLE_SETTINGS,
+  PERSONAL_KEY,
+  POLICY_KEY,
+  isRecord,
+  lockedRuleIds,
+  mergeSettings,
+  normalizeOverrides,
+  readLockedRules,
+  readLockedSettings,
+  type LockableSetting,
+  type PersonalOverride,
+} from './agent-config';
 
-export const PERSONAL_KEY = 'personalRules';
-export const POLICY_KEY = 'managedPolicy';
+export { LOCKABLE_SETTINGS, PERSONAL_KEY, POLICY_KEY, lockedRuleIds, type LockableSetting, type PersonalOverride };
+
 export const PERSONAL_SCHEMA_VERSION = 2;
-
-export interface PersonalOverride {
-  enabled?: boolean;
-  severity?: Severity;
-}
 
 export interface PersonalRules {
   schemaVersion: typeof PERSONAL_SCHEMA_VERSION;
@@ -43,28 +51,11 @@ export const EMPTY_PERSONAL: Readonly<PersonalRules> = Object.freeze({
   quarantine: [],
 });
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** Validates one rule in isolation (the same checks as a whole pack). */
 export function validateRule(rule: unknown): { ok: true; rule: RuleSpec } | { ok: false; problems: PackProblem[] } {
   const r = validatePack({ schemaVersion: 1, name: 'rule', version: '0', rules: [rule] });
   if (r.ok) return { ok: true, rule: r.pack.rules[0]! };
   return { ok: false, problems: r.problems };
-}
-
-function normalizeOverrides(raw: unknown): Record<string, PersonalOverride> {
-  const out: Record<string, PersonalOverride> = {};
-  if (!isRecord(raw)) return out;
-  for (const [id, o] of Object.entries(raw)) {
-    if (!isRecord(o) || id.length > 120) continue;
-    const clean: PersonalOverride = {};
-    if (typeof o.enabled === 'boolean') clean.enabled = o.enabled;
-    if (typeof o.severity === 'string' && (SEVERITIES as readonly string[]).includes(o.severity)) clean.severity = o.severity as Severity;
-    if (Object.keys(clean).length) out[id] = clean;
-  }
-  return out;
 }
 
 /**
@@ -129,10 +120,6 @@ export function migratePersonal(raw: unknown): { store: PersonalRules; changed: 
 
 // ——— managed policy ———
 
-/** Settings an admin can set (and thereby lock) through policy. */
-export const LOCKABLE_SETTINGS = ['enabled', 'checkInternalNotes'] as const;
-export type LockableSetting = (typeof LOCKABLE_SETTINGS)[number];
-
 export interface ManagedPolicy {
   teamPack: RulePack | null;
   /** Rule ids the agent may not turn off or change (in addition to the pack's `overrides[id].locked`). */
@@ -169,14 +156,7 @@ export function normalizePolicy(raw: unknown): ManagedPolicy {
       else problems.push(...v.problems.map((p) => `teamPack › ${p.path}: ${p.message}`));
     }
   }
-  const lockedRules = Array.isArray(raw.lockedRules)
-    ? raw.lockedRules.filter((x): x is string => typeof x === 'string' && x.length > 0 && x.length <= 120)
-    : [];
-  const settings: ManagedPolicy['settings'] = {};
-  if (isRecord(raw.settings)) {
-    for (const k of LOCKABLE_SETTINGS) if (typeof raw.settings[k] === 'boolean') settings[k] = raw.settings[k] as boolean;
-  }
-  return { teamPack, lockedRules, settings, problems };
+  return { teamPack, lockedRules: readLockedRules(raw.lockedRules), settings: readLockedSettings(raw.settings), problems };
 }
 
 // ——— merge ———
@@ -212,12 +192,6 @@ export interface RuleRow {
   locked: boolean;
 }
 
-export function lockedRuleIds(policy: ManagedPolicy): string[] {
-  const ids = new Set(policy.lockedRules);
-  for (const [id, o] of Object.entries(policy.teamPack?.overrides ?? {})) if (o.locked) ids.add(id);
-  return [...ids];
-}
-
 export function mergeConfig({ policy, personal, settings }: MergeInput): Effective {
   const locked = new Set(lockedRuleIds(policy));
   const packs: RulePack[] = [];
@@ -243,12 +217,8 @@ export function mergeConfig({ policy, personal, settings }: MergeInput): Effecti
     rules: personal.rules.filter((r) => !locked.has(r.id)),
     overrides: personalOverrides,
   });
-  const disabled = new Set(settings.disabledRules);
-  for (const [id, o] of Object.entries(personal.overrides)) if (o.enabled === false) disabled.add(id);
-  const lockedSettings = LOCKABLE_SETTINGS.filter((k) => policy.settings[k] !== undefined);
-  const merged: Settings = { ...settings, sites: { ...settings.sites }, disabledRules: [...disabled].filter((id) => !locked.has(id)) };
-  for (const k of lockedSettings) merged[k] = policy.settings[k]!;
-  return { packs, disabledRules: merged.disabledRules, locked: [...locked], settings: merged, lockedSettings };
+  const m = mergeSettings(policy, personal.overrides, settings);
+  return { packs, disabledRules: m.settings.disabledRules, locked: m.locked, settings: m.settings, lockedSettings: m.lockedSettings };
 }
 
 /** Every rule at every level, as the options page lists it: the top-most definition wins. */

@@ -1,7 +1,7 @@
 /** The content script's view of engine findings: filters, caret lookup, and what it may send. */
 import { describe, it, expect } from 'vitest';
 import { createAnalyzer } from '../../src/engine/index';
-import { findingAt, findingKey, visibleFindings } from '../../src/content/analyzer';
+import { findingAt, findingKey, visibleFindings } from '../../src/content/findings';
 import { parseMessage } from '../../src/shared/messages';
 import { normalizePhrase } from '../../src/shared/settings';
 

@@ -1,0 +1,46 @@
+/** The agent's filters over the engine's findings (dismissed, ignored phrases, disabled rules), and lookups. */
+import type { Finding } from '../engine/types';
+import { normalizePhrase } from '../shared/settings';
+
+export type { AnalysisResult, Finding, Tip, Category } from '../engine/types';
+
+export interface Filters {
+  ignored: ReadonlySet<string>;
+  disabledRules: ReadonlySet<string>;
+}
+
+let locked: ReadonlySet<string> = new Set();
+
+/** Rules the team policy locked (settings-client keeps this current). */
+export function setLockedRules(ids: ReadonlySet<string>): void {
+  locked = ids;
+}
+
+/** Locked rules (team policy) cannot be turned off from the card. */
+export function isRuleLocked(ruleId: string): boolean {
+  return locked.has(ruleId);
+}
+
+export function findingKey(f: Pick<Finding, 'ruleId' | 'text'>): string {
+  return `${f.ruleId}\u0000${normalizePhrase(f.text)}`;
+}
+
+export function visibleFindings(all: readonly Finding[], filters: Filters, dismissed: ReadonlySet<string>): Finding[] {
+  return all.filter(
+    (f) =>
+      !filters.disabledRules.has(f.ruleId) &&
+      !filters.ignored.has(normalizePhrase(f.text)) &&
+      !dismissed.has(findingKey(f)) &&
+      f.end > f.start,
+  );
+}
+
+/** The finding under a caret offset: inside the span, or touching it. */
+export function findingAt(findings: readonly Finding[], offset: number): Finding | null {
+  let touching: Finding | null = null;
+  for (const f of findings) {
+    if (f.start <= offset && offset < f.end) return f;
+    if (offset === f.end && !touching) touching = f;
+  }
+  return touching;
+}
