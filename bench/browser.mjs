@@ -3,11 +3,11 @@
 // See bench/README.md ("Browser benchmark") for the method. Always exits 0 unless the
 // browser cannot start; budget failures are printed, not enforced.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildFixtures, serve, requireBrowser, EXT_DIR, ROOT } from '../test/e2e/harness.ts';
+import { buildFixtures, serve, requireBrowser, stopServiceWorker, EXT_DIR, ROOT } from '../test/e2e/harness.ts';
 import { makeReply, countWords, rng } from './texts.mjs';
 import { table } from './stats.mjs';
 
@@ -167,7 +167,9 @@ function extensionSamples(profile, extensionId) {
   for (let i = 0; i < profile.samples.length; i++) {
     t += profile.timeDeltas[i];
     const next = i + 1 < profile.timeDeltas.length ? profile.timeDeltas[i + 1] : 0;
-    out.push({ t: t / 1000, dur: next / 1000, ext: isExt(profile.samples[i]), align: isAlign(profile.samples[i]) });
+    const id = profile.samples[i];
+    const cf = byId.get(id).callFrame;
+    out.push({ t: t / 1000, dur: next / 1000, ext: isExt(id), align: isAlign(id), fn: `${cf.functionName || '(anon)'}:${cf.lineNumber}:${cf.columnNumber}` });
   }
   return out;
 }
@@ -198,6 +200,25 @@ async function settle(page, withExtension, ms = 1200) {
   await page.waitForFunction(() => !!document.querySelector('tactful-overlay')?.shadowRoot?.querySelector('[data-tactful="badge"]'), null, { timeout: 30_000 }).catch(() => {});
 }
 
+/** The background engine's counters (analyses, engine ms), or null without the extension. */
+async function engineStats(browser) {
+  if (!browser.extensionId) return null;
+  const prefix = `chrome-extension://${browser.extensionId}/`;
+  const workers = browser.context.serviceWorkers().filter((w) => w.url().startsWith(prefix));
+  const w = workers[workers.length - 1];
+  if (!w) return null;
+  return w.evaluate(() => ({ ...(globalThis.tactfulEngineStats ?? { analyses: 0, totalMs: 0, maxMs: 0 }) })).catch(() => null);
+}
+
+function statsDelta(before, after) {
+  if (!after) return null;
+  // A restarted worker starts from zero.
+  const base = before && after.analyses >= before.analyses ? before : { analyses: 0, totalMs: 0 };
+  const analyses = after.analyses - base.analyses;
+  const totalMs = after.totalMs - base.totalMs;
+  return { analyses, totalMs, meanMs: analyses ? totalMs / analyses : null, maxMs: after.maxMs };
+}
+
 async function runOne(browser, editor, words, seed, fixtures) {
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
@@ -208,6 +229,7 @@ async function runOne(browser, editor, words, seed, fixtures) {
     await prefill(page, editor, text);
     await settle(page, !!browser.extensionId);
     await page.evaluate(installProbes);
+    const statsBefore = await engineStats(browser);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_US });
     await cdp.send('Profiler.start');
@@ -228,6 +250,7 @@ async function runOne(browser, editor, words, seed, fixtures) {
       await page.waitForTimeout(PAUSE_MS);
     }
     const { profile } = await cdp.send('Profiler.stop');
+    const background = statsDelta(statsBefore, await engineStats(browser));
     const b = await page.evaluate(() => {
       cancelAnimationFrame(window.__bench.raf);
       return window.__bench;
@@ -255,6 +278,16 @@ async function runOne(browser, editor, words, seed, fixtures) {
       if (s.t < keys[0]) continue;
       while (ki + 1 < keys.length && s.t >= keys[ki + 1]) ki++;
       perKey[ki] += s.dur;
+      (s.key = ki);
+    }
+    if (process.env.BENCH_KEYS) {
+      // Diagnostics: the most expensive keystroke windows and what ran in them.
+      const worst = perKey.map((ms, i) => [ms, i]).sort((a, b) => b[0] - a[0]).slice(0, Number(process.env.BENCH_KEYS));
+      for (const [ms, i] of worst) {
+        const fns = new Map();
+        for (const x of samples) if (x.ext && x.key === i) fns.set(x.fn, (fns.get(x.fn) ?? 0) + x.dur);
+        console.error(`  key ${i}: ${ms.toFixed(2)} ms  ${[...fns].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([f, v]) => `${f} ${v.toFixed(2)}`).join(', ')}`);
+      }
     }
     // Long tasks, and the share of each that ran extension code.
     const longTasks = b.longTasks.map((lt) => {
@@ -290,7 +323,7 @@ async function runOne(browser, editor, words, seed, fixtures) {
       inputDelays: b.nextPaint.slice(Math.max(0, b.nextPaint.length - k)),
       eventTiming: b.events,
       heapUsed: heap.usedSize,
-      finalText: null,
+      background,
     };
   } finally {
     await cdp.detach().catch(() => {});
@@ -404,8 +437,17 @@ function bundleInfo() {
   return { files, raw, gzip: gz };
 }
 
-/** Cold start: page load with a draft already in the textarea → first highlight, and extension CPU during load. */
-async function coldStart(browser, fixtures) {
+/**
+ * Cold start: page load with a draft already in the textarea → first highlight, and extension
+ * CPU during load. With `workerStopped`, the extension's service worker is stopped first (as
+ * Chrome does after 30 s idle), so the first analysis also waits for it to start and load the engine.
+ */
+async function coldStart(browser, fixtures, workerStopped = false) {
+  if (workerStopped) {
+    const p = await browser.context.newPage();
+    await stopServiceWorker(browser, p);
+    await p.close();
+  }
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
   try {
@@ -434,6 +476,135 @@ async function coldStart(browser, fixtures) {
   } finally {
     await cdp.detach().catch(() => {});
     await page.close();
+  }
+}
+
+/** Resident memory of the browser's extension process (where the service worker runs), from /proc. */
+function extensionProcessRss() {
+  try {
+    let best = 0;
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let cmd = '';
+      try {
+        cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      } catch {
+        continue;
+      }
+      if (!cmd.includes('--extension-process') || !cmd.includes('tactful-bench-profile-')) continue;
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (m) best = Math.max(best, Number(m[1]) * 1024);
+    }
+    return best || null;
+  } catch {
+    return null;
+  }
+}
+
+async function heapOf(page, cdp) {
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await page.waitForTimeout(100);
+  await cdp.send('HeapProfiler.collectGarbage');
+  return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+}
+
+/**
+ * Twenty open help-desk tabs, each with a 300-word draft checked, then typing in one of them:
+ * per-tab heap with and without the extension, the extension process's memory (one engine
+ * serves every tab), long tasks in the typed tab, and extension CPU in the 19 idle tabs.
+ */
+async function manyTabs(withExt, without, fixtures, n = 20) {
+  const open = async (browser) => {
+    const pages = [];
+    for (let i = 0; i < n; i++) {
+      const page = await browser.context.newPage();
+      await page.goto(fixtures.url('textarea.html'));
+      await page.click('#reply');
+      await page.keyboard.insertText(makeReply(300, 900 + i));
+      pages.push(page);
+    }
+    await pages[n - 1].waitForTimeout(2500);
+    if (browser.extensionId) {
+      for (const page of pages) {
+        await page.waitForFunction(() => !!document.querySelector('tactful-overlay')?.shadowRoot?.querySelector('[data-tactful="badge"]'), null, { timeout: 30_000 }).catch(() => {});
+      }
+    }
+    return pages;
+  };
+  const heaps = async (browser, pages) => {
+    const out = [];
+    for (const page of pages) {
+      const cdp = await browser.context.newCDPSession(page);
+      out.push(await heapOf(page, cdp));
+      await cdp.detach().catch(() => {});
+    }
+    return out;
+  };
+  const plainPages = await open(without);
+  const plainHeaps = await heaps(without, plainPages);
+  for (const p of plainPages) await p.close();
+  const pages = await open(withExt);
+  try {
+    // Profile every tab while the agent types in the first one.
+    const sessions = [];
+    for (const page of pages) {
+      const cdp = await withExt.context.newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_US * 5 });
+      sessions.push(cdp);
+    }
+    const typed = pages[0];
+    await typed.bringToFront();
+    await typed.evaluate(installProbes);
+    const statsBefore = await engineStats(withExt);
+    for (const cdp of sessions) await cdp.send('Profiler.start');
+    const alignT0 = await typed.evaluate(() => window.__benchAlign());
+    await typed.click('#reply');
+    await typed.keyboard.press('Control+End');
+    const sentence = TYPED[0];
+    const gaps = intervals(sentence.length, 4242);
+    for (let i = 0; i < sentence.length; i++) {
+      await typed.keyboard.type(sentence[i]);
+      await typed.waitForTimeout(gaps[i]);
+    }
+    await typed.waitForTimeout(PAUSE_MS);
+    const profiles = [];
+    for (const cdp of sessions) profiles.push((await cdp.send('Profiler.stop')).profile);
+    const background = statsDelta(statsBefore, await engineStats(withExt));
+    const b = await typed.evaluate(() => {
+      cancelAnimationFrame(window.__bench.raf);
+      return window.__bench;
+    });
+    const samples = extensionSamples(profiles[0], withExt.extensionId);
+    const firstAlign = samples.find((x) => x.align);
+    const offset = firstAlign ? alignT0 - firstAlign.t : 0;
+    for (const x of samples) x.t += offset;
+    const longTasks = b.longTasks.map((lt) => {
+      let ext = 0;
+      for (const x of samples) if (x.ext && x.t >= lt.start && x.t < lt.start + lt.duration) ext += x.dur;
+      return { start: lt.start, duration: lt.duration, extMs: ext };
+    });
+    let idleExtCpuMs = 0;
+    for (const prof of profiles.slice(1)) idleExtCpuMs += extensionSamples(prof, withExt.extensionId).filter((x) => x.ext).reduce((a, x) => a + x.dur, 0);
+    for (const cdp of sessions) await cdp.detach().catch(() => {});
+    const extHeaps = await heaps(withExt, pages);
+    const total = extHeaps.reduce((a, x) => a + x, 0) - plainHeaps.reduce((a, x) => a + x, 0);
+    return {
+      tabs: n,
+      perTabHeapBytes: total / n,
+      totalExtHeapBytes: total,
+      extensionProcessRssBytes: extensionProcessRss(),
+      typed: {
+        longTasks,
+        attributable: longTasks.filter((t) => t.extMs >= t.duration / 2 || t.duration - t.extMs < 50),
+        extCpuMs: samples.filter((x) => x.ext).reduce((a, x) => a + x.dur, 0),
+      },
+      idleExtCpuMs,
+      background,
+    };
+  } finally {
+    for (const p of pages) await p.close().catch(() => {});
   }
 }
 
@@ -472,6 +643,7 @@ async function main() {
           longTasks: { ext: e.longTasks, plain: p.longTasks, attributable: e.longTasks.filter((t) => t.extMs >= t.duration / 2 || t.duration - t.extMs < 50) },
           pauseToHighlightsMs: e.latencies,
           heapBytes: { ext: e.heapUsed, plain: p.heapUsed, extension: e.heapUsed - p.heapUsed },
+          background: e.background,
         };
         row.inputToPaintMs.ratioP50 = row.inputToPaintMs.plain.p50 ? row.inputToPaintMs.ext.p50 / row.inputToPaintMs.plain.p50 : null;
         results.push(row);
@@ -502,6 +674,8 @@ async function main() {
       }
     }
     const cold = await coldStart(withExt, fixtures);
+    const coldWorker = await coldStart(withExt, fixtures, true);
+    const tabs = process.env.BENCH_ONLY && process.env.BENCH_ONLY !== 'tabs' ? null : await manyTabs(withExt, without, fixtures);
     const bundle = bundleInfo();
     // ——— report ———
     const rows = results.map((r) => [
@@ -516,11 +690,12 @@ async function main() {
       `${r.longTasks.attributable.length} (${r.longTasks.ext.length}/${r.longTasks.plain.length})`,
       `${f1(Math.max(...r.pauseToHighlightsMs.filter((x) => x != null)))}`,
       `${(r.heapBytes.extension / 1024 / 1024).toFixed(1)} MB`,
+      r.background ? `${r.background.analyses} × ${f2(r.background.meanMs)} (max ${f1(r.background.maxMs)})` : '—',
     ]);
     console.log('\nTactful in Chromium: extension vs the same page without it (same run)\n');
     console.log(
       table(
-        ['editor', 'words', 'keys', 'ext ms/key p50', 'p95', 'max', 'input→next paint ms, ext / plain', 'ratio p50', 'long tasks: ext-attributable (all with/without)', 'pause→highlights max ms', 'ext heap'],
+        ['editor', 'words', 'keys', 'ext ms/key p50', 'p95', 'max', 'input→next paint ms, ext / plain', 'ratio p50', 'long tasks: ext-attributable (all with/without)', 'pause→highlights max ms', 'ext heap', 'background engine: analyses × mean ms (max)'],
         rows,
       ),
     );
@@ -559,7 +734,10 @@ async function main() {
     ];
     console.log('\nBudgets\n');
     console.log(table(['budget', 'worst', ''], budgets.map((b) => [b.budget, b.value, b.pass ? 'PASS' : 'FAIL'])));
-    console.log(`\nCold start: focus on a textarea with a draft → first highlight ${cold.focusToFirstHighlight.toFixed(0)} ms; extension CPU during load+first analysis ${cold.extensionCpuMs.toFixed(0)} ms; long tasks during load [${cold.longTasks.map((x) => x.toFixed(0)).join(', ')}] ms`);
+    console.log(`\nCold start: focus on a textarea with a draft → first highlight ${cold.focusToFirstHighlight.toFixed(0)} ms (worker running) / ${coldWorker.focusToFirstHighlight.toFixed(0)} ms (worker stopped first, as after 30 s idle); extension CPU in the page during load+first analysis ${cold.extensionCpuMs.toFixed(0)} ms; long tasks during load [${cold.longTasks.map((x) => x.toFixed(0)).join(', ')}] / [${coldWorker.longTasks.map((x) => x.toFixed(0)).join(', ')}] ms`);
+    if (tabs) {
+      console.log(`\n${tabs.tabs} open tabs with a draft each, typing in one: extension heap per tab ${(tabs.perTabHeapBytes / 1024 / 1024).toFixed(2)} MB (with − without, mean), all tabs ${(tabs.totalExtHeapBytes / 1024 / 1024).toFixed(1)} MB; extension process ${tabs.extensionProcessRssBytes ? `${(tabs.extensionProcessRssBytes / 1024 / 1024).toFixed(0)} MB RSS` : '—'}; long tasks attributable to the extension in the typed tab: ${tabs.typed.attributable.length}; extension CPU in the typed tab ${tabs.typed.extCpuMs.toFixed(0)} ms, in the 19 others ${tabs.idleExtCpuMs.toFixed(1)} ms; background engine ${tabs.background ? `${tabs.background.analyses} analyses, ${tabs.background.totalMs.toFixed(0)} ms` : '—'}`);
+    }
     console.log(`Content-script bundle: ${(bundle.raw / 1024).toFixed(0)} KB raw, ${(bundle.gzip / 1024).toFixed(0)} KB gzip (${bundle.files.join(', ')})`);
     const out = { startedAt, chromium: await withExt.context.browser()?.version?.(), quick: QUICK, method: {
       typing: `prefilled reply, then ${TYPED.join('').length} keys typed at the end with seeded 45–260 ms gaps and a ${PAUSE_MS} ms pause after each sentence`,
@@ -567,7 +745,7 @@ async function main() {
       inputToPaint: 'per keystroke, keydown event.timeStamp → the task right after the next animation frame (rAF + posted message), measured in the page; the same page and keystrokes without the extension in a second browser in the same run. p50/p95 and the ratio of p50s (Event Timing entries ≥ 16 ms are in the JSON as eventTiming)',
       longTasks: 'PerformanceObserver longtask; attributable when extension samples are ≥ half of it or removing them brings it under 50 ms',
       heap: 'Runtime.getHeapUsage after two forced GCs: page with the extension minus the same page and typing without it',
-    }, results, pastes, cold, bundle, budgets };
+    }, results, pastes, cold, coldWorkerStopped: coldWorker, tabs, bundle, budgets };
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
     // Partial runs (--quick, BENCH_ONLY) do not overwrite the full results.
     const file = QUICK || process.env.BENCH_ONLY ? 'bench/results/browser.partial.json' : 'bench/results/browser.json';

@@ -44,7 +44,17 @@ export interface EngineHostOptions {
   now?: () => number;
 }
 
+/** What the host has done since it started (numbers only; read by the browser benchmark). */
+export interface EngineStats {
+  analyses: number;
+  /** Engine time, whole-text passes and slices together. */
+  totalMs: number;
+  /** The longest single stretch of engine work without a yield. */
+  maxMs: number;
+}
+
 export class EngineHost {
+  readonly stats: EngineStats = { analyses: 0, totalMs: 0, maxMs: 0 };
   private readonly conns = new Set<Conn>();
   private readonly queue: Array<[Conn, number]> = [];
   private pumping = false;
@@ -159,12 +169,18 @@ export class EngineHost {
       return;
     }
     const stale = () => !conn.open || st.seq !== seq || conn.fields.get(id) !== st;
+    let t0 = this.now();
+    const account = () => {
+      const ms = this.now() - t0;
+      this.stats.totalMs += ms;
+      if (ms > this.stats.maxMs) this.stats.maxMs = ms;
+    };
     try {
       if (text.length > SLICED_CHARS) {
-        let t0 = this.now();
         for (const piece of splitPieces(text, PIECE_CHARS)) {
           analyzer.analyze(piece); // fills the per-sentence cache; cheap when already there
           if (this.now() - t0 > SLICE_MS) {
+            account();
             await this.yieldTask();
             // A newer text for this field is queued already; it starts over (reusing the cache).
             if (stale()) return;
@@ -174,6 +190,8 @@ export class EngineHost {
       }
       if (stale()) return;
       const result = analyzer.analyze(text);
+      account();
+      this.stats.analyses++;
       st.answered = seq;
       this.post(conn, { type: 'result', field: id, seq, result });
     } catch (err) {

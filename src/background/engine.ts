@@ -55,6 +55,8 @@ export function startEngineHost(): EngineHost {
     }
     host.connect(port);
   });
+  // Counts and timings only (no text), for the browser benchmark; reachable from the worker's own realm only.
+  (globalThis as { tactfulEngineStats?: unknown }).tactfulEngineStats = host.stats;
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !(PERSONAL_KEY in changes || POLICY_KEY in changes)) return;
     if (!building) return; // not built yet: the first request reads the new rules anyway

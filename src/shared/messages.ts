@@ -1,8 +1,9 @@
 /**
  * Messages between the content script, the popup and the background worker.
  * Every message is validated on receipt: anything that does not match exactly is dropped.
- * The content script never sends reply text, only counts, rule ids and phrases the
- * agent explicitly chose to ignore.
+ * These one-off messages carry no reply text, only counts, rule ids and phrases the agent
+ * explicitly chose to ignore. Reply text goes only over the engine port
+ * (engine-protocol.ts), to the extension's own background, and is never stored.
  */
 import { isHostname } from './settings';
 import { isCategory, isStatEvent, type StatEvent } from './stats';

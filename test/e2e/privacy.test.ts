@@ -87,6 +87,38 @@ describe.skipIf(SKIP_BROWSER)('privacy', () => {
     for (const sentence of REPLY.split(/(?<=[.!?])\s+/)) expect(dump).not.toContain(sentence.slice(0, 24));
   });
 
+  it("a page's own script cannot reach the engine port (reply text goes only from the content script to the background)", async () => {
+    const page = await s.context.newPage();
+    try {
+      await page.goto(s.fixtures.url('textarea.html'));
+      await page.click('#reply');
+      await page.keyboard.type(REPLY);
+      await expect.poll(async () => Number(await badge(page).textContent()), { timeout: 10_000 }).toBe(analyze(REPLY).findings.length);
+      // The page's main world: no externally_connectable, so no runtime to connect with,
+      // or a connect that fails; a forged engine request through window messages goes nowhere.
+      const outcome = await page.evaluate(async (id) => {
+        const w = window as unknown as { chrome?: { runtime?: { connect?: (id: string, o: object) => { onMessage: { addListener(f: (m: unknown) => void): void }; onDisconnect: { addListener(f: () => void): void }; postMessage(m: unknown): void } } } };
+        window.postMessage({ type: 'analyze', field: 1, seq: 1, base: null, at: 0, remove: 0, insert: 'x' }, '*');
+        const connect = w.chrome?.runtime?.connect;
+        if (typeof connect !== 'function') return 'no runtime.connect in the page';
+        try {
+          const port = connect(id, { name: 'tactful-engine' });
+          return await new Promise<string>((done) => {
+            port.onMessage.addListener(() => done('answered'));
+            port.onDisconnect.addListener(() => done('disconnected'));
+            port.postMessage({ type: 'analyze', field: 1, seq: 1, base: null, at: 0, remove: 0, insert: "That's not my department." });
+            setTimeout(() => done('no answer'), 1500);
+          });
+        } catch (e) {
+          return `connect threw: ${String(e)}`;
+        }
+      }, s.extensionId);
+      expect(outcome).not.toBe('answered');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('the shipped content script and service worker contain no network API; extension pages may not connect', () => {
     const manifest = JSON.parse(readFileSync(join(EXT_DIR, 'manifest.json'), 'utf8')) as {
       content_scripts: Array<{ js: string[] }>;

@@ -9,49 +9,62 @@ import { EngineClient } from '../../src/content/engine-client';
 import { EngineHost, MAX_FIELDS_PER_PORT } from '../../src/background/engine-host';
 import { parseClientMessage, type PortLike } from '../../src/shared/engine-protocol';
 import { applyDelta, diffText } from '../../src/shared/text-delta';
-import { makeReply } from '../../bench/texts.mjs';
 
-type Listener<T> = (v: T) => void;
+/** One end of an in-memory runtime port: what it posts, the peer receives on a later task. */
+class End implements PortLike {
+  readonly sent: unknown[] = [];
+  open = true;
+  peer!: End;
+  private readonly msg: Array<(m: unknown) => void> = [];
+  private readonly disc: Array<() => void> = [];
+  readonly onMessage = { addListener: (fn: (m: unknown) => void) => void this.msg.push(fn) };
+  readonly onDisconnect = { addListener: (fn: () => void) => void this.disc.push(fn) };
 
-interface End extends PortLike {
-  sent: unknown[];
+  postMessage(m: unknown): void {
+    if (!this.open) throw new Error('Attempting to use a disconnected port object');
+    this.sent.push(m);
+    const copy = JSON.parse(JSON.stringify(m)) as unknown;
+    setTimeout(() => {
+      if (this.peer.open) for (const fn of this.peer.msg) fn(copy);
+    }, 0);
+  }
+
+  disconnect(): void {
+    if (!this.open) return;
+    this.open = false;
+    this.peer.open = false;
+    // Like runtime ports: only the other end hears about it.
+    setTimeout(() => this.peer.disc.forEach((fn) => fn()), 0);
+  }
 }
 
-/** Two connected port ends: what one posts, the other receives on a later task. */
 function portPair(): [End, End] {
-  const make = (): End & { msg: Listener<unknown>[]; disc: Array<() => void>; peer?: End & { msg: Listener<unknown>[]; disc: Array<() => void> }; open: boolean } => {
-    const end = {
-      sent: [] as unknown[],
-      msg: [] as Listener<unknown>[],
-      disc: [] as Array<() => void>,
-      open: true,
-      peer: undefined as never,
-      postMessage(m: unknown) {
-        if (!end.open) throw new Error('Attempting to use a disconnected port object');
-        end.sent.push(m);
-        const copy = JSON.parse(JSON.stringify(m)) as unknown;
-        setTimeout(() => {
-          if (end.peer?.open) for (const fn of end.peer.msg) fn(copy);
-        }, 0);
-      },
-      disconnect() {
-        if (!end.open) return;
-        end.open = false;
-        const peer = end.peer!;
-        peer.open = false;
-        // Like runtime ports: only the other end hears about it.
-        setTimeout(() => peer.disc.forEach((fn) => fn()), 0);
-      },
-      onMessage: { addListener: (fn: Listener<unknown>) => end.msg.push(fn) },
-      onDisconnect: { addListener: (fn: () => void) => end.disc.push(fn) },
-    };
-    return end;
-  };
-  const a = make();
-  const b = make();
-  a.peer = b as never;
-  b.peer = a as never;
+  const a = new End();
+  const b = new End();
+  a.peer = b;
+  b.peer = a;
   return [a, b];
+}
+
+/** A long pasted thread: real support sentences, some flagged, repeated with numbering. */
+function thread(words: number): string {
+  const lines = [
+    'Hi Sam, thanks for writing in about order 4471.',
+    "I checked the tracking and the parcel left our warehouse on Monday.",
+    "That's not my department.",
+    'We will get back to you when possible.',
+    'As I already said, it shipped on Tuesday.',
+    'I have asked the carrier to confirm the delivery address today.',
+  ];
+  const out: string[] = [];
+  let n = 0;
+  for (let i = 0; n < words; i++) {
+    const line = `${lines[i % lines.length]} (${i})`;
+    out.push(line);
+    n += line.split(/\s+/).length;
+    if (i % 5 === 4) out.push('\n');
+  }
+  return out.join(' ');
 }
 
 /** A "background" that a client can connect to; `restart()` drops it like a stopped worker. */
@@ -173,11 +186,11 @@ describe('engine over a port', () => {
     const bg = background();
     bg.slicing();
     const client = new EngineClient(bg.connect);
-    const thread = makeReply(20_000, 3) as string;
-    const older = client.analyze(1, thread);
+    const pasted = thread(20_000);
+    const older = client.analyze(1, pasted);
     // The agent keeps typing before the first pass is done.
     await new Promise((ok) => setTimeout(ok, 5));
-    const newer = `${thread}\nThat's not my department.`;
+    const newer = `${pasted}\nThat's not my department.`;
     const result = await client.analyze(1, newer);
     expect(await older).toBeNull();
     expect(result).toEqual(analyze(newer));
