@@ -13,8 +13,31 @@ export interface Overlay {
   remove(): void;
 }
 
+export const OVERLAY_TAG = 'tactful-overlay';
+
+/**
+ * The host element and its shadow root. The custom-element registry is the page's and is
+ * shared with content scripts: if the page defined <tactful-overlay> itself, the element we
+ * create is upgraded with the page's class, whose code runs on it and which may have taken
+ * the shadow root (attachShadow then throws and Tactful never started). Then use a name the
+ * page cannot have predicted.
+ */
+function createHost(doc: Document): { host: HTMLElement; shadow: ShadowRoot } {
+  const host = doc.createElement(OVERLAY_TAG);
+  // `:defined` matches an upgraded custom element, never an unregistered name.
+  if (!host.matches(':defined')) {
+    try {
+      return { host, shadow: host.attachShadow({ mode: 'open' }) };
+    } catch {
+      // claimed with a failed upgrade or shadow roots disabled: fall through
+    }
+  }
+  const own = doc.createElement(`${OVERLAY_TAG}-${Math.random().toString(36).slice(2, 10).replace(/[^a-z0-9]/g, 'x')}`);
+  return { host: own, shadow: own.attachShadow({ mode: 'open' }) };
+}
+
 export function createOverlay(doc: Document): Overlay {
-  const host = doc.createElement('tactful-overlay');
+  const { host, shadow } = createHost(doc);
   const st = host.style;
   // Inline CSSOM styles so the host is inert even before the shadow sheet applies.
   st.setProperty('all', 'initial', 'important');
@@ -25,7 +48,6 @@ export function createOverlay(doc: Document): Overlay {
   st.setProperty('height', '0', 'important');
   st.setProperty('z-index', '2147483647', 'important');
   st.setProperty('pointer-events', 'none', 'important');
-  const shadow = host.attachShadow({ mode: 'open' });
   ensureSheet(shadow, OVERLAY_CSS);
   const marks = doc.createElement('div');
   marks.className = 'layer';
