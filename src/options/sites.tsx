@@ -48,7 +48,11 @@ export function SitesView({ snap }: { snap: Snapshot }) {
           type="checkbox"
           checked={snap.effective.settings.enabled}
           disabled={locked.has('enabled')}
-          onChange={(e) => void updateSettings((s) => { s.enabled = e.currentTarget.checked; })}
+          onChange={(e) => {
+            // Read now: the write below runs after an await, when the event's currentTarget is null.
+            const on = e.currentTarget.checked;
+            void updateSettings((s) => { s.enabled = on; });
+          }}
         />
         Tactful on everywhere {locked.has('enabled') ? <span class="badge locked">🔒 Set by your organisation</span> : null}
       </label>
@@ -58,7 +62,10 @@ export function SitesView({ snap }: { snap: Snapshot }) {
           data-testid="internal-notes"
           checked={snap.effective.settings.checkInternalNotes}
           disabled={locked.has('checkInternalNotes')}
-          onChange={(e) => void updateSettings((s) => { s.checkInternalNotes = e.currentTarget.checked; })}
+          onChange={(e) => {
+            const on = e.currentTarget.checked; // read before the write's await (see above)
+            void updateSettings((s) => { s.checkInternalNotes = on; });
+          }}
         />
         Also check internal notes (Zendesk, Freshdesk, Help Scout) {locked.has('checkInternalNotes') ? <span class="badge locked">🔒 Set by your organisation</span> : null}
       </label>
