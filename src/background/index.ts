@@ -15,6 +15,7 @@ import { syncPolicy, watchPolicy } from './policy';
 import { migratePersonalStore, mirrorSettingsToSync, restoreFromSync, watchPersonalStore } from './packs';
 import { recordStat } from './stats';
 import { startEngineHost } from './engine';
+import { classifyWriteError, type WriteReply } from '../shared/storage-errors';
 
 function isFromOwnExtensionPage(sender: Runtime.MessageSender): boolean {
   // The popup (or any page of this extension, also when opened in a tab).
@@ -27,6 +28,21 @@ function isFromContentScript(sender: Runtime.MessageSender): boolean {
     !(sender.url ?? '').startsWith(browser.runtime.getURL(''));
 }
 
+/**
+ * A write the agent asked for (a card's "Always ignore" / "Turn off this rule", a popup switch):
+ * the sender waits for the answer so it can say so when the write failed (storage full)
+ * instead of pretending it was saved.
+ */
+function reply(write: Promise<unknown>): Promise<WriteReply> {
+  return write.then(
+    () => ({ ok: true }) as const,
+    (err: unknown) => {
+      console.warn('[tactful] could not save', err);
+      return { ok: false, reason: classifyWriteError(err) } as const;
+    },
+  );
+}
+
 async function handle(msg: Message, sender: Runtime.MessageSender): Promise<unknown> {
   switch (msg.type) {
     case 'findings-count':
@@ -34,16 +50,19 @@ async function handle(msg: Message, sender: Runtime.MessageSender): Promise<unkn
       return handleCount(sender.tab!.id!, sender.frameId ?? 0, msg.count);
     case 'ignore-phrase':
       if (!isFromContentScript(sender)) return undefined;
-      return addIgnoredPhrase(msg.phrase);
+      return reply(addIgnoredPhrase(msg.phrase));
     case 'disable-rule':
       if (!isFromContentScript(sender)) return undefined;
-      return addDisabledRule(msg.ruleId);
+      return reply(addDisabledRule(msg.ruleId));
     case 'stat':
       if (!isFromContentScript(sender)) return undefined;
       return recordStat(msg.category, msg.event);
-    case 'get-tab-state':
     case 'set-site-enabled':
     case 'set-enabled':
+      if (!isFromOwnExtensionPage(sender)) return undefined;
+      // `true` when saved (as before); when not, why, so the popup can say so.
+      return reply(handleTabMessage(msg)).then((r) => (r.ok ? true : r));
+    case 'get-tab-state':
     case 'site-permission-granted':
       if (!isFromOwnExtensionPage(sender)) return undefined;
       return handleTabMessage(msg);

@@ -16,6 +16,7 @@ import { renderPanel } from './panel';
 import { send, type ContentSettings } from './settings-client';
 import { Discovery } from './discovery';
 import { afterFrame } from './after-frame';
+import { cardWriteError, requestWrite, type CardWrite } from './writes';
 import { normalizePhrase } from '../shared/settings';
 
 /** Field and badge geometry older than this is read again at the next layout. */
@@ -446,16 +447,24 @@ export class Controller implements FieldHost {
       },
       ignore: () => {
         const phrase = normalizePhrase(f.text);
-        send({ type: 'ignore-phrase', phrase });
         this.filterState = { ...this.filterState, ignored: new Set([...this.filterState.ignored, phrase]) };
         this.closeCard(true);
         this.refilterAll();
+        this.confirmWrite(field, f, { type: 'ignore-phrase', phrase }, (s) => {
+          const ignored = new Set(s.ignored);
+          ignored.delete(phrase);
+          return { ...s, ignored };
+        });
       },
       disableRule: () => {
-        send({ type: 'disable-rule', ruleId: f.ruleId });
         this.filterState = { ...this.filterState, disabledRules: new Set([...this.filterState.disabledRules, f.ruleId]) };
         this.closeCard(true);
         this.refilterAll();
+        this.confirmWrite(field, f, { type: 'disable-rule', ruleId: f.ruleId }, (s) => {
+          const disabledRules = new Set(s.disabledRules);
+          disabledRules.delete(f.ruleId);
+          return { ...s, disabledRules };
+        });
       },
       close: () => this.closeCard(true),
     }, error);
@@ -466,6 +475,21 @@ export class Controller implements FieldHost {
       const first = el.querySelector<HTMLElement>('[data-tactful="suggestion"], [data-tactful="dismiss"]');
       first?.focus();
     }
+  }
+
+  /**
+   * The card already acted on this page (the finding is gone); the background stores it. If
+   * that write fails (storage full), undo it here too and reopen the card saying so: the page
+   * must not show a setting as saved when it will be gone on the next page load.
+   */
+  private confirmWrite(field: Field, f: Finding, msg: CardWrite, undo: (s: Filters) => Filters): void {
+    void requestWrite(msg).then((r) => {
+      if (r.ok || !this.alive(true) || this.fields.get(field.el) !== field) return;
+      this.filterState = undo(this.filterState);
+      this.refilterAll();
+      const again = field.findings.find((x) => x.ruleId === f.ruleId && x.start === f.start && x.text === f.text) ?? f;
+      this.openCard(field, again, false, cardWriteError(msg, r.reason));
+    });
   }
 
   private removeCardEl(): void {

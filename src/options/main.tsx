@@ -2,7 +2,7 @@
 /** Options page: rules, sandbox, packs, macro audit, stats, sites. Preact; text only via text nodes. */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { loadSnapshot, onStorageChange, type Snapshot } from './store';
+import { loadSnapshot, onStorageChange, onWriteResult, type Snapshot } from './store';
 import { RulesView } from './rules';
 import { SandboxView } from './sandbox';
 import { PacksView } from './packs-view';
@@ -29,11 +29,18 @@ function App() {
   const [snap, setSnap] = useState<Snapshot | null>(null);
   const [tab, setTab] = useState<TabId>(initialTab());
   const [error, setError] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState('');
 
   useEffect(() => {
     const reload = () => loadSnapshot().then(setSnap, (e: unknown) => setError(String(e)));
     reload();
     onStorageChange(reload);
+    onWriteResult((message) => {
+      setSaveError(message);
+      // Nothing changed in storage, so no change event: reload so every switch and select
+      // shows what is stored again, not the click that could not be saved.
+      if (message) reload();
+    });
     const onHash = () => setTab(initialTab());
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
@@ -90,6 +97,7 @@ function App() {
         ))}
       </nav>
       {error ? <p role="alert" class="error">{error}</p> : null}
+      {saveError ? <p role="alert" class="error save-error" data-testid="save-error">{saveError}</p> : null}
       <main>
       <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {!snap ? (

@@ -39,18 +39,24 @@ export function PacksView({ snap }: { snap: Snapshot }) {
 
   const confirmImport = async () => {
     if (!pending) return;
-    await savePersonal(applyImport(snap.personal, pending.pack, snap.effective.locked));
+    const saved = await savePersonal(applyImport(snap.personal, pending.pack, snap.effective.locked));
+    if (!saved.ok) {
+      // The preview stays, so the agent can import again once there is room.
+      setStatus(`“${pending.pack.name}” was not imported. ${saved.message}`);
+      return;
+    }
     setStatus(`Imported “${pending.pack.name}” ${pending.pack.version}.`);
     setPending(null);
   };
 
   const reset = async () => {
-    await savePersonal(structuredClone(EMPTY_PERSONAL) as PersonalRules);
-    await updateSettings((s) => {
+    const rules = await savePersonal(structuredClone(EMPTY_PERSONAL) as PersonalRules);
+    const settings = await updateSettings((s) => {
       s.disabledRules = [];
     });
     dialog.current?.close();
-    setStatus('Rules reset to defaults.');
+    const failed = !rules.ok ? rules : !settings.ok ? settings : null;
+    setStatus(failed ? `Not everything was reset. ${failed.message}` : 'Rules reset to defaults.');
   };
 
   return (

@@ -33,31 +33,32 @@ export function RulesView({ snap }: { snap: Snapshot }) {
     const personal = structuredClone(snap.personal);
     const o = { ...(personal.overrides[row.rule.id] ?? {}) };
     delete o.enabled;
-    await updateSettings((s) => {
+    const saved = await updateSettings((s) => {
       s.disabledRules = s.disabledRules.filter((id) => id !== row.rule.id);
       if (!on) s.disabledRules.push(row.rule.id);
     });
+    if (!saved.ok) return setStatus(`${row.rule.id} was not turned ${on ? 'on' : 'off'}. ${saved.message}`);
     // A rule that is off by default (or off in the team pack) needs an explicit personal "on".
     const offByDefault = row.rule.enabled === false || snap.policy.teamPack?.overrides?.[row.rule.id]?.enabled === false;
     if (on && offByDefault) o.enabled = true;
     if (Object.keys(o).length) personal.overrides[row.rule.id] = o;
     else delete personal.overrides[row.rule.id];
-    await savePersonal(personal);
-    setStatus(`${row.rule.id} turned ${on ? 'on' : 'off'}.`);
+    const both = await savePersonal(personal);
+    setStatus(both.ok ? `${row.rule.id} turned ${on ? 'on' : 'off'}.` : both.message);
   };
 
   const setSeverity_ = async (row: RuleRow, sev: Severity) => {
     const personal = structuredClone(snap.personal);
     personal.overrides[row.rule.id] = { ...(personal.overrides[row.rule.id] ?? {}), severity: sev };
-    await savePersonal(personal);
-    setStatus(`${row.rule.id} is now ${sev}.`);
+    const saved = await savePersonal(personal);
+    setStatus(saved.ok ? `${row.rule.id} is now ${sev}.` : `${row.rule.id} is still ${row.severity}. ${saved.message}`);
   };
 
   const remove = async (row: RuleRow) => {
     const personal = structuredClone(snap.personal);
     personal.rules = personal.rules.filter((r) => r.id !== row.rule.id);
-    await savePersonal(personal);
-    setStatus(`Custom rule ${row.rule.id} deleted.`);
+    const saved = await savePersonal(personal);
+    setStatus(saved.ok ? `Custom rule ${row.rule.id} deleted.` : saved.message);
   };
 
   const save = async (rule: RuleSpec, previousId: string | null) => {
@@ -67,7 +68,8 @@ export function RulesView({ snap }: { snap: Snapshot }) {
     if (at >= 0) list.splice(Math.min(at, list.length), 0, rule);
     else list.push(rule);
     personal.rules = list;
-    await savePersonal(personal);
+    // Not saved: the editor stays open with the rule as typed (the page shows why).
+    if (!(await savePersonal(personal)).ok) return;
     setEditing(null);
     setStatus(`Rule ${rule.id} saved. It applies in reply boxes right away.`);
   };

@@ -20,6 +20,7 @@ import {
 } from '../shared/packs';
 import { IGNORED_KEY, SETTINGS_KEY, normalizeIgnored, normalizeSettings, type Settings } from '../shared/settings';
 import { STATS_KEY, normalizeStats, type StatsStore } from '../shared/stats';
+import { classifyWriteError, saveFailedMessage } from '../shared/storage-errors';
 
 export interface Snapshot {
   settings: Settings;
@@ -59,19 +60,51 @@ export function onStorageChange(cb: () => void): void {
   });
 }
 
-export async function savePersonal(next: PersonalRules): Promise<void> {
-  await browser.storage.local.set({ [PERSONAL_KEY]: next });
+// ——— writes ———
+// A write can fail: storage.local holds 10 MB and rejects anything past it. Writes here never
+// reject (the views call them from event handlers, where a rejection would go uncaught);
+// they resolve to whether the change was stored (and if not, why, for a status line next to
+// the control), and a failure is also announced to the page (main.tsx shows it and reloads
+// the snapshot, so controls show what is really stored).
+
+export type Saved = { ok: true } | { ok: false; message: string };
+
+type WriteErrorListener = (message: string) => void;
+const writeErrorListeners: WriteErrorListener[] = [];
+
+/** `message` is the failure's text, or '' after a write that worked (clears an old message). */
+export function onWriteResult(cb: WriteErrorListener): void {
+  writeErrorListeners.push(cb);
 }
 
-export async function updateSettings(change: (s: Settings) => void): Promise<void> {
-  const got = await browser.storage.local.get(SETTINGS_KEY);
-  const s = normalizeSettings(got[SETTINGS_KEY]);
-  change(s);
-  await browser.storage.local.set({ [SETTINGS_KEY]: s });
+async function write(task: () => Promise<void>): Promise<Saved> {
+  try {
+    await task();
+  } catch (err) {
+    console.warn('[tactful] could not save', err);
+    const message = saveFailedMessage(classifyWriteError(err));
+    for (const cb of writeErrorListeners) cb(message);
+    return { ok: false, message };
+  }
+  for (const cb of writeErrorListeners) cb('');
+  return { ok: true };
 }
 
-export async function saveIgnored(list: string[]): Promise<void> {
-  await browser.storage.local.set({ [IGNORED_KEY]: list });
+export function savePersonal(next: PersonalRules): Promise<Saved> {
+  return write(() => browser.storage.local.set({ [PERSONAL_KEY]: next }));
+}
+
+export function updateSettings(change: (s: Settings) => void): Promise<Saved> {
+  return write(async () => {
+    const got = await browser.storage.local.get(SETTINGS_KEY);
+    const s = normalizeSettings(got[SETTINGS_KEY]);
+    change(s);
+    await browser.storage.local.set({ [SETTINGS_KEY]: s });
+  });
+}
+
+export function saveIgnored(list: string[]): Promise<Saved> {
+  return write(() => browser.storage.local.set({ [IGNORED_KEY]: list }));
 }
 
 /** Saves a file the user asked for (export), without any network access. */

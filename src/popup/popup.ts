@@ -2,6 +2,7 @@
 import browser from 'webextension-polyfill';
 import type { Message, TabState } from '../shared/messages';
 import { originPattern } from '../shared/messages';
+import { parseWriteReply, saveFailedMessage } from '../shared/storage-errors';
 import { STATS_KEY, STAT_EVENTS, lastDays, normalizeStats, sumCounts } from '../shared/stats';
 
 function el<T extends HTMLElement>(id: string): T {
@@ -18,6 +19,18 @@ function showError(text: string): void {
   const e = el('error');
   e.textContent = text;
   e.hidden = false;
+}
+
+/** The background answers `true` when a switch was saved; otherwise say why (e.g. storage full). */
+function saved(res: unknown): void {
+  const box = el('error');
+  if (res === true) {
+    box.hidden = true;
+    box.textContent = '';
+    return;
+  }
+  const r = parseWriteReply(res);
+  showError(saveFailedMessage(r.ok ? 'failed' : r.reason));
 }
 
 async function currentTabId(): Promise<number | null> {
@@ -45,11 +58,11 @@ function render(state: TabState, tabId: number): void {
 
   el<HTMLInputElement>('site-toggle').onchange = async (e) => {
     const on = (e.target as HTMLInputElement).checked;
-    if (state.host) await send({ type: 'set-site-enabled', host: state.host, enabled: on });
-    await refresh(tabId);
+    if (state.host) saved(await send({ type: 'set-site-enabled', host: state.host, enabled: on }).catch(() => undefined));
+    await refresh(tabId); // a switch that was not saved flips back to the stored state
   };
   el<HTMLInputElement>('global-toggle').onchange = async (e) => {
-    await send({ type: 'set-enabled', enabled: (e.target as HTMLInputElement).checked });
+    saved(await send({ type: 'set-enabled', enabled: (e.target as HTMLInputElement).checked }).catch(() => undefined));
     await refresh(tabId);
   };
   el<HTMLButtonElement>('grant-button').onclick = async () => {
