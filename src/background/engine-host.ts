@@ -112,9 +112,11 @@ export class EngineHost {
       this.enqueue(conn, msg.field, st);
     } else {
       if (conn.fields.size >= MAX_FIELDS_PER_PORT) {
-        // Maps iterate in insertion order: the oldest field goes.
-        const oldest = conn.fields.keys().next().value as number;
+        // Maps iterate in insertion order: the oldest field goes. A request of its that is
+        // still waiting gets an answer (send the whole text again), never silence.
+        const [oldest, gone] = conn.fields.entries().next().value as [number, FieldState];
         conn.fields.delete(oldest);
+        if (gone.answered !== gone.seq) this.post(conn, { type: 'resync', field: oldest, seq: gone.seq });
       }
       const fresh: FieldState = { seq: msg.seq, text, answered: -1, queued: false };
       conn.fields.set(msg.field, fresh);

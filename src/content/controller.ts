@@ -19,7 +19,11 @@ import { afterFrame } from './after-frame';
 import { cardWriteError, requestWrite, type CardWrite } from './writes';
 import { normalizePhrase } from '../shared/settings';
 
-/** Field and badge geometry older than this is read again at the next layout. */
+/**
+ * Field and badge geometry older than this is read again at the next layout, and once the
+ * agent has not typed for this long (the page may have moved a field without a resize or
+ * scroll). Not while typing: each keystroke's budget has no room for layout reads.
+ */
 const GEOMETRY_MAX_AGE_MS = 1000;
 
 /** With `cardOn: 'hover'`, how long the pointer rests on a flagged span before its card opens. */
@@ -50,6 +54,8 @@ export class Controller implements FieldHost {
   private layoutQueued = false;
   private geometryDirty = true;
   private geometryAt = 0;
+  private lastEditAt = -Infinity;
+  private quietTimer: ReturnType<typeof setTimeout> | null = null;
   private badgeShown = new WeakMap<HTMLElement, boolean>();
   private countTimer: ReturnType<typeof setTimeout> | null = null;
   private lastCount = -1;
@@ -119,6 +125,10 @@ export class Controller implements FieldHost {
 
   stop(): void {
     this.cancelHover();
+    if (this.quietTimer !== null) {
+      clearTimeout(this.quietTimer);
+      this.quietTimer = null;
+    }
     if (this.countTimer !== null) {
       clearTimeout(this.countTimer);
       this.countTimer = null;
@@ -245,8 +255,8 @@ export class Controller implements FieldHost {
   }
 
   onAnalyzed(field: Field): void {
-    // Once per analysis (a typing pause): an orphaned copy retires before painting anything new.
-    if (!this.alive(true)) return;
+    // The result came over the live port, so the extension is still there.
+    if (this.retired) return;
     const badge = this.ensureBadge(field);
     setBadgeCount(badge, field.findings.length);
     if (this.card?.field === field) {
@@ -264,15 +274,32 @@ export class Controller implements FieldHost {
     this.queueCount();
   }
 
-  onNoResult(): void {
+  /** One timer per typing stretch (not one per keystroke): when it fires early it waits the rest. */
+  private armQuietTimer(ms: number): void {
+    this.quietTimer = setTimeout(() => {
+      this.quietTimer = null;
+      const quiet = performance.now() - this.lastEditAt;
+      if (quiet < GEOMETRY_MAX_AGE_MS - 1) {
+        this.armQuietTimer(GEOMETRY_MAX_AGE_MS - quiet);
+        return;
+      }
+      if (!this.running) return;
+      this.geometryDirty = true;
+      this.queueLayout();
+    }, ms);
+  }
+
+  onEngineUnreachable(): void {
     // An orphaned copy (the extension was reloaded or removed) can no longer analyse: retire.
     this.alive(true);
   }
 
   onEdited(field: Field): void {
-    if (!this.alive()) return;
-    // Per keystroke: keep this cheap (no layout reads). Size changes come through ResizeObserver.
+    // Per keystroke: keep this cheap (no layout reads, no extension API calls). An orphaned
+    // copy notices at the next analysis, which cannot reach the background.
     if (this.card?.field === field) this.closeCard(false);
+    this.lastEditAt = performance.now();
+    if (this.quietTimer === null) this.armQuietTimer(GEOMETRY_MAX_AGE_MS);
   }
 
   async onClick(field: Field): Promise<void> {
@@ -384,11 +411,12 @@ export class Controller implements FieldHost {
   }
 
   private layout(): void {
-    // Geometry is read again after scrolling, resizing, focus, or when the last reading is
-    // older than GEOMETRY_MAX_AGE_MS (the page may have moved the field without telling);
+    // Geometry is read again after scrolling, resizing, focus, a typing pause (armQuietTimer),
+    // or when the last reading is older than GEOMETRY_MAX_AGE_MS and the agent is not typing;
     // an analysis while typing otherwise touches no layout.
     const t = performance.now();
-    const geometry = this.geometryDirty || t - this.geometryAt > GEOMETRY_MAX_AGE_MS;
+    const typing = t - this.lastEditAt < GEOMETRY_MAX_AGE_MS;
+    const geometry = this.geometryDirty || (!typing && t - this.geometryAt > GEOMETRY_MAX_AGE_MS);
     if (geometry) {
       this.geometryDirty = false;
       this.geometryAt = t;
@@ -399,7 +427,7 @@ export class Controller implements FieldHost {
     const placements: Array<[HTMLElement, Box | null]> = [];
     for (const [field, badge] of this.badges) {
       // Quiet on an empty reply box.
-      const show = field.text.trim() !== '';
+      const show = /\S/.test(field.text);
       if (!geometry && this.badgeShown.get(badge) === show) continue;
       this.badgeShown.set(badge, show);
       placements.push([badge, show ? this.fieldBox(field) : null]);

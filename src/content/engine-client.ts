@@ -10,16 +10,16 @@ import type { AnalysisResult } from '../engine/types';
 import { parseHostMessage, type ClientMessage, type PortLike } from '../shared/engine-protocol';
 import { diffText } from '../shared/text-delta';
 
-/** A request unanswered this long resolves empty (the next edit asks again, with the whole text). */
-const TIMEOUT_MS = 10_000;
 /** While an agent works in a reply field, the worker is kept awake so the next pause is not a cold start. */
 const KEEPALIVE_MS = 20_000;
+
+/** How a request ended: the engine's result, a newer request for the field took its place, or no background to ask. */
+export type Outcome = AnalysisResult | 'superseded' | 'unreachable';
 
 interface Pending {
   seq: number;
   text: string;
-  resolve: (r: AnalysisResult | null) => void;
-  timer: ReturnType<typeof setTimeout>;
+  resolve: (r: Outcome) => void;
   resent: boolean;
 }
 
@@ -40,18 +40,16 @@ export class EngineClient {
 
   constructor(private readonly connectPort: () => PortLike) {}
 
-  /** Analyse `text` for a field; resolves null when superseded by a newer request, or when the background cannot be reached. */
-  analyze(field: number, text: string): Promise<AnalysisResult | null> {
+  /**
+   * Analyse `text` for a field. No timeout is needed: a background that goes away disconnects
+   * the port (then the request is sent again once), and a newer request supersedes this one.
+   */
+  analyze(field: number, text: string): Promise<Outcome> {
     const f = this.field(field);
-    this.settle(f, null);
+    this.settle(f, 'superseded');
     const seq = ++this.seq;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        if (f.pending?.seq !== seq) return;
-        f.base = null;
-        this.settle(f, null);
-      }, TIMEOUT_MS);
-      f.pending = { seq, text, resolve, timer, resent: false };
+      f.pending = { seq, text, resolve, resent: false };
       this.send(field, f);
     });
   }
@@ -59,7 +57,7 @@ export class EngineClient {
   forget(field: number): void {
     const f = this.fields.get(field);
     if (!f) return;
-    this.settle(f, null);
+    this.settle(f, 'superseded');
     this.fields.delete(field);
     if (this.port && f.base !== null) this.post({ type: 'forget', field });
   }
@@ -90,7 +88,7 @@ export class EngineClient {
   close(): void {
     this.closed = true;
     this.keepAlive(false);
-    for (const f of this.fields.values()) this.settle(f, null);
+    for (const f of this.fields.values()) this.settle(f, 'unreachable');
     this.fields.clear();
     try {
       this.port?.disconnect();
@@ -109,12 +107,11 @@ export class EngineClient {
     return f;
   }
 
-  private settle(f: ClientField, result: AnalysisResult | null): void {
+  private settle(f: ClientField, outcome: Outcome): void {
     const p = f.pending;
     if (!p) return;
     f.pending = null;
-    clearTimeout(p.timer);
-    p.resolve(result);
+    p.resolve(outcome);
   }
 
   private ensurePort(): PortLike | null {
@@ -145,7 +142,7 @@ export class EngineClient {
     const p = f.pending;
     if (!p) return;
     if (!this.ensurePort()) {
-      this.settle(f, null);
+      this.settle(f, 'unreachable');
       return;
     }
     const msg: ClientMessage =
@@ -154,7 +151,7 @@ export class EngineClient {
         : { type: 'analyze', field: id, seq: p.seq, base: f.base, ...diffText(f.baseText, p.text) };
     if (!this.post(msg)) {
       f.base = null;
-      this.settle(f, null);
+      this.settle(f, 'unreachable');
       return;
     }
     // Messages on a port arrive in order: from now on the host holds this text.
@@ -178,7 +175,7 @@ export class EngineClient {
         this.send(id, f);
       } else {
         console.warn('[tactful] analysis failed:', msg.reason);
-        this.settle(f, null);
+        this.settle(f, 'superseded');
       }
       return;
     }
@@ -192,7 +189,7 @@ export class EngineClient {
       f.base = null;
       const p = f.pending;
       if (!p) continue;
-      if (p.resent) this.settle(f, null);
+      if (p.resent) this.settle(f, 'unreachable');
       else {
         p.resent = true;
         this.send(id, f);

@@ -17,7 +17,7 @@ export interface FieldHost {
   filters(): Filters;
   makePainter(field: Field): Painter;
   onAnalyzed(field: Field): void;
-  onNoResult(field: Field): void;
+  onEngineUnreachable(field: Field): void;
   onEdited(field: Field): void;
   onClick(field: Field): Promise<void>;
   onShortcut(field: Field): Promise<void>;
@@ -186,12 +186,12 @@ export class Field implements EditTarget {
     const gen = ++this.generation;
     const text = this.readText();
     const result = await this.host.engine().analyze(this.id, text);
-    if (!result) {
-      // Superseded, or the background could not be reached (maybe the extension went away).
-      this.host.onNoResult(this);
+    if (result === 'unreachable') {
+      // No background to ask: maybe the extension was reloaded or removed under this page.
+      this.host.onEngineUnreachable(this);
       return;
     }
-    if (gen !== this.generation || !this.active) return;
+    if (result === 'superseded' || gen !== this.generation || !this.active) return;
     this.dirty = false;
     this.all = result.findings.filter((f) => f.end <= text.length && text.slice(f.start, f.end) === f.text);
     this.tips = result.tips;

@@ -86,19 +86,19 @@ export class MirrorPainter implements Painter {
       this.mirror.replaceChildren(frag);
     }
     this.stale = false;
-    // Measure after the frame that lays out the new text, not now: reading geometry right
-    // after an edit would force a synchronous reflow of the textarea and the mirror. The marks
-    // show once they are in place (one frame later).
+    // After the frame that lays out the new text (reading layout right after an edit would
+    // force a synchronous reflow of the textarea and the mirror): the first time, place the
+    // mirror; afterwards only follow the textarea's scroll. The mirror lays its own text out,
+    // so marks move with the text by themselves; the textarea's box and font only change with
+    // a resize, a scroll or a restyle, which reposition() handles (ResizeObserver, scroll
+    // events, and the controller's check after the agent stops typing).
     if (!this.measureQueued) {
       this.measureQueued = true;
       afterFrame(this.rootWin, () => {
         this.measureQueued = false;
         if (this.stale) return;
-        // Text metrics (32 computed properties) are compared at most once a second.
-        const t = performance.now();
-        const full = t - this.styleCheckedAt > 1000;
-        if (full) this.styleCheckedAt = t;
-        this.measure(full);
+        if (!this.fontKey) this.measure(true);
+        else this.syncScroll();
         this.mirror.classList.remove('stale');
       });
     }
@@ -115,7 +115,17 @@ export class MirrorPainter implements Painter {
     // While stale the marks are hidden and paint() repositions; touching layout on every
     // keystroke (the textarea scrolls as it grows) would force a reflow of the mirror's text.
     if (this.stale) return;
-    this.measure(false);
+    // Text metrics (32 computed properties) are compared at most once a second.
+    const t = performance.now();
+    const full = t - this.styleCheckedAt > 1000;
+    if (full) this.styleCheckedAt = t;
+    this.measure(full);
+  }
+
+  private syncScroll(): void {
+    const ta = this.ta;
+    if (this.mirror.scrollTop !== ta.scrollTop) this.mirror.scrollTop = ta.scrollTop;
+    if (this.mirror.scrollLeft !== ta.scrollLeft) this.mirror.scrollLeft = ta.scrollLeft;
   }
 
   private measure(full: boolean): void {
@@ -153,8 +163,7 @@ export class MirrorPainter implements Painter {
       const r = box.left + box.width - (visible.left + visible.width);
       setIfChanged(m, 'clipPath', t > 0.5 || l > 0.5 || b > 0.5 || r > 0.5 ? `inset(${t}px ${r}px ${b}px ${l}px)` : '');
     }
-    if (this.mirror.scrollTop !== ta.scrollTop) this.mirror.scrollTop = ta.scrollTop;
-    if (this.mirror.scrollLeft !== ta.scrollLeft) this.mirror.scrollLeft = ta.scrollLeft;
+    this.syncScroll();
   }
 
   rects(f: Finding): Box[] {

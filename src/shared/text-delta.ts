@@ -12,13 +12,22 @@ export interface Delta {
   insert: string;
 }
 
-/** The span of `next` that differs from `prev` (common prefix and suffix removed). */
+/**
+ * The span of `next` that differs from `prev` (common prefix and suffix removed). Runs of equal
+ * text are skipped with native substring comparisons, a block at a time, so a keystroke at the
+ * end of a long reply does not cost a JavaScript loop over every character.
+ */
 export function changedRegion(prev: string, next: string): { start: number; end: number } {
   const max = Math.min(prev.length, next.length);
   let start = 0;
-  while (start < max && prev.charCodeAt(start) === next.charCodeAt(start)) start++;
+  for (let block = 1024; block >= 1; block >>= 2) {
+    while (start + block <= max && prev.substr(start, block) === next.substr(start, block)) start += block;
+  }
   let end = 0;
-  while (end < max - start && prev.charCodeAt(prev.length - 1 - end) === next.charCodeAt(next.length - 1 - end)) end++;
+  const room = max - start;
+  for (let block = 1024; block >= 1; block >>= 2) {
+    while (end + block <= room && prev.substr(prev.length - end - block, block) === next.substr(next.length - end - block, block)) end += block;
+  }
   return { start, end: next.length - end };
 }
 
