@@ -24,12 +24,16 @@ export function highlightName(category: Category): string {
 }
 export const ACTIVE_HIGHLIGHT = 'tactful-active';
 
-/** ::highlight() rules injected into each document and shadow root that holds a watched field. */
+let css: string | null = null;
+
+/** ::highlight() rules injected into each document and shadow root that holds a watched field (built once). */
 export function highlightCss(): string {
+  if (css !== null) return css;
   const rules = CATEGORY_IDS.map((c) => {
     const s = CATEGORY_STYLES[c];
     return `::highlight(${highlightName(c)}){text-decoration:underline ${s.line} ${s.color};text-decoration-thickness:2px;text-underline-offset:3px;background-color:${s.tint};}`;
   });
   rules.push(`::highlight(${ACTIVE_HIGHLIGHT}){background-color:rgba(250,204,21,0.35);}`);
-  return rules.join('\n');
+  css = rules.join('\n');
+  return css;
 }

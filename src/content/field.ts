@@ -39,6 +39,10 @@ export class Field implements EditTarget {
   readonly id = nextFieldId++;
   text = '';
   private map: TextMap | null = null;
+  private observer: MutationObserver | null = null;
+  /** Text nodes whose data changed since the map was made; `reshaped`: any other change. */
+  private readonly changedTexts = new Set<Text>();
+  private reshaped = true;
   all: Finding[] = [];
   findings: Finding[] = [];
   tips: Tip[] = [];
@@ -97,9 +101,14 @@ export class Field implements EditTarget {
       this.host.onScroll(this);
     }, { passive: true });
     if (!this.isTextarea) {
-      // Catches edits that fire no input event (the app inserting a macro, undo in some editors).
-      const mo = new MutationObserver(() => this.edited());
+      // Catches edits that fire no input event (the app inserting a macro, undo in some editors),
+      // and tells the text map what changed.
+      const mo = new MutationObserver((records) => {
+        this.noteMutations(records);
+        this.edited();
+      });
       mo.observe(this.el, { childList: true, subtree: true, characterData: true });
+      this.observer = mo;
       this.cleanups.push(() => mo.disconnect());
     }
     const win = this.doc.defaultView as (Window & typeof globalThis) | null;
@@ -156,9 +165,26 @@ export class Field implements EditTarget {
     this.host.onLayout(this);
   }
 
+  private noteMutations(records: MutationRecord[]): void {
+    for (const r of records) {
+      if (r.type === 'characterData' && r.target.nodeType === 3) this.changedTexts.add(r.target as Text);
+      else this.reshaped = true;
+    }
+  }
+
   private currentText(): string {
     if (this.isTextarea) return (this.el as HTMLTextAreaElement).value;
+    // Changes the observer has not delivered yet (an edit in this same task).
+    const pending = this.observer?.takeRecords();
+    if (pending?.length) this.noteMutations(pending);
+    // Typing changes a text node's data: patch the map instead of walking the editor again.
+    if (this.map && !this.reshaped && (this.changedTexts.size === 0 || this.map.patch(this.changedTexts))) {
+      this.changedTexts.clear();
+      return this.map.text;
+    }
     this.map = extractText(this.el);
+    this.reshaped = false;
+    this.changedTexts.clear();
     return this.map.text;
   }
 

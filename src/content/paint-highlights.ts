@@ -80,7 +80,7 @@ export class HighlightPainter implements Painter {
       highlightFor(doc, highlightName(f.category)).add(r);
     }
     for (const [f, r] of this.ranges) {
-      if (!old.has(rangeKey(f)) || old.get(rangeKey(f)) !== r) continue;
+      if (old.get(rangeKey(f)) !== r) continue;
       highlightFor(doc, highlightName(f.category as Category)).delete(r);
     }
     this.ranges = next;

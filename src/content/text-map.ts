@@ -68,12 +68,65 @@ function isTrailingBreak(br: Element, root: Node): boolean {
   return true;
 }
 
+/** Whitespace-only text with a line break is source formatting, not content (unless white-space preserves it). */
+const isFormattingWhitespace = (data: string) => /^[ \t\r\n]*$/.test(data) && /[\r\n]/.test(data);
+
 export class TextMap {
+  private index: Map<Text, number> | null = null;
+
   constructor(
-    readonly text: string,
-    private readonly segs: readonly Seg[],
+    private current: string,
+    private readonly segs: Seg[],
     private readonly root: Node,
   ) {}
+
+  get text(): string {
+    return this.current;
+  }
+
+  /**
+   * Brings the map up to date after edits that only changed the data of text nodes it already
+   * holds (what typing does in most editors), without walking the editor DOM again. Returns
+   * false when that is not the case (a node it does not know, a node that emptied): then the
+   * caller extracts the text afresh.
+   */
+  patch(changed: ReadonlySet<Text>): boolean {
+    if (!this.index) {
+      this.index = new Map();
+      this.segs.forEach((seg, i) => {
+        if (seg.kind === 'text') this.index!.set(seg.node, i);
+      });
+    }
+    const hits: number[] = [];
+    for (const node of changed) {
+      const i = this.index.get(node);
+      if (i === undefined || node.data.length === 0 || isFormattingWhitespace(node.data)) return false;
+      hits.push(i);
+    }
+    hits.sort((a, b) => a - b);
+    let out = '';
+    let copied = 0;
+    let shift = 0;
+    let h = 0;
+    for (let i = 0; i < this.segs.length; i++) {
+      const seg = this.segs[i]!;
+      if (hits[h] === i && seg.kind === 'text') {
+        h++;
+        const data = seg.node.data.replace(/\u00a0/g, ' ');
+        out += this.current.slice(copied, seg.start) + data;
+        copied = seg.end;
+        const start = seg.start + shift;
+        shift += data.length - (seg.end - seg.start);
+        seg.start = start;
+        seg.end = start + data.length;
+      } else if (shift !== 0) {
+        seg.start += shift;
+        seg.end += shift;
+      }
+    }
+    this.current = out + this.current.slice(copied);
+    return true;
+  }
 
   /** DOM point for a string offset. bias 'start' prefers the following text, 'end' the preceding. */
   point(offset: number, bias: 'start' | 'end'): DomPoint {
@@ -190,7 +243,7 @@ export function extractText(root: HTMLElement): TextMap {
       const t = node as Text;
       const data = t.data;
       if (data.length === 0) return;
-      if (/^[ \t\r\n]*$/.test(data) && /[\r\n]/.test(data) && !preservesWhitespace(t)) return;
+      if (isFormattingWhitespace(data) && !preservesWhitespace(t)) return;
       flushBreaks(t);
       segs.push({ kind: 'text', start: len, end: len + data.length, node: t });
       parts.push(data.replace(/\u00a0/g, ' '));
