@@ -270,7 +270,10 @@ export class Controller implements FieldHost {
       }
     }
     if (this.panel?.field === field) this.renderPanelFor(field, false);
-    this.queueLayout(this.card?.field !== field && this.panel?.field !== field);
+    // Layout only when something may have moved or appeared (most analyses while typing: nothing).
+    if (this.geometryDirty || this.card || this.panel || this.badgeShown.get(badge) !== /\S/.test(field.text)) {
+      this.queueLayout(this.card?.field !== field && this.panel?.field !== field);
+    }
     this.queueCount();
   }
 
@@ -590,13 +593,19 @@ export class Controller implements FieldHost {
 
   // ——— counts for the popup (numbers only) ———
 
+  private totalFindings(): number {
+    let n = 0;
+    for (const f of this.fields.values()) n += f.findings.length;
+    return n;
+  }
+
+  /** The tab's count for the popup, sent (debounced) only when it changed. */
   private queueCount(): void {
-    if (this.countTimer !== null) return;
+    if (this.countTimer !== null || this.totalFindings() === this.lastCount) return;
     this.countTimer = setTimeout(() => {
       this.countTimer = null;
-      if (!this.alive(true)) return;
-      let n = 0;
-      for (const f of this.fields.values()) n += f.findings.length;
+      if (this.retired) return;
+      const n = this.totalFindings();
       if (n !== this.lastCount) {
         this.lastCount = n;
         send({ type: 'findings-count', count: n });

@@ -23,6 +23,7 @@ export class MirrorPainter implements Painter {
   private stale = false;
   private fontKey = '';
   private measureQueued = false;
+  private movedWhileStale = false;
   private styleCheckedAt = -Infinity;
   private nodes: Node[] = [];
   private kinds: string[] = [];
@@ -86,12 +87,17 @@ export class MirrorPainter implements Painter {
       this.mirror.replaceChildren(frag);
     }
     this.stale = false;
-    // After the frame that lays out the new text (reading layout right after an edit would
-    // force a synchronous reflow of the textarea and the mirror): the first time, place the
-    // mirror; afterwards only follow the textarea's scroll. The mirror lays its own text out,
-    // so marks move with the text by themselves; the textarea's box and font only change with
-    // a resize, a scroll or a restyle, which reposition() handles (ResizeObserver, scroll
-    // events, and the controller's check after the agent stops typing).
+    // The mirror lays its own text out, so marks move with the text by themselves and show
+    // again right away. Geometry is read only the first time, and when the textarea scrolled or
+    // resized while the marks were hidden: after the frame that lays out the new text (reading layout
+    // right after an edit would force a synchronous reflow of the textarea and the mirror).
+    // Box and font changes come through reposition() (ResizeObserver, scroll events, and the
+    // controller's check after the agent stops typing).
+    if (this.fontKey && !this.movedWhileStale) {
+      this.mirror.classList.remove('stale');
+      return;
+    }
+    this.movedWhileStale = false;
     if (!this.measureQueued) {
       this.measureQueued = true;
       afterFrame(this.rootWin, () => {
@@ -114,7 +120,10 @@ export class MirrorPainter implements Painter {
   reposition(): void {
     // While stale the marks are hidden and paint() repositions; touching layout on every
     // keystroke (the textarea scrolls as it grows) would force a reflow of the mirror's text.
-    if (this.stale) return;
+    if (this.stale) {
+      this.movedWhileStale = true;
+      return;
+    }
     // Text metrics (32 computed properties) are compared at most once a second.
     const t = performance.now();
     const full = t - this.styleCheckedAt > 1000;
