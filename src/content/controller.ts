@@ -250,7 +250,9 @@ export class Controller implements FieldHost {
     const forced = this.doc.documentElement.hasAttribute(FORCE_OVERLAY_ATTR) ||
       field.el.ownerDocument.documentElement.hasAttribute(FORCE_OVERLAY_ATTR);
     const rangeFor = (s: number, e: number) => field.rangeFor(s, e);
-    if (!forced && highlightsSupported(win)) return new HighlightPainter(field.el, rangeFor, this.rootWin);
+    if (!forced && highlightsSupported(win)) {
+      return new HighlightPainter(field.el, rangeFor, (r, s, e) => field.rangeSpans(r, s, e), this.rootWin);
+    }
     return new BoxPainter(field.el, rangeFor, this.rootWin, overlay.marks);
   }
 

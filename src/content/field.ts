@@ -285,6 +285,15 @@ export class Field implements EditTarget {
     return this.map!.range(start, end);
   }
 
+  /** Whether a live range's boundaries are where the text map puts these offsets now (no string copies). */
+  rangeSpans(r: Range, start: number, end: number): boolean {
+    const map = this.map;
+    if (!map) return false;
+    const a = map.point(start, 'start');
+    const b = map.point(end, end > start ? 'end' : 'start');
+    return r.startContainer === a.node && r.startOffset === a.offset && r.endContainer === b.node && r.endOffset === b.offset;
+  }
+
   staticRange(start: number, end: number): StaticRange | null {
     const r = this.rangeFor(start, end);
     if (!r) return null;

@@ -26,12 +26,15 @@ export function findingKey(f: Pick<Finding, 'ruleId' | 'text'>): string {
 }
 
 export function visibleFindings(all: readonly Finding[], filters: Filters, dismissed: ReadonlySet<string>): Finding[] {
+  // Runs after every analysis: phrases are only normalised when there is something to compare them with.
+  const byPhrase = filters.ignored.size > 0;
+  const byKey = dismissed.size > 0;
   return all.filter(
     (f) =>
+      f.end > f.start &&
       !filters.disabledRules.has(f.ruleId) &&
-      !filters.ignored.has(normalizePhrase(f.text)) &&
-      !dismissed.has(findingKey(f)) &&
-      f.end > f.start,
+      !(byPhrase && filters.ignored.has(normalizePhrase(f.text))) &&
+      !(byKey && dismissed.has(findingKey(f))),
   );
 }
 

@@ -54,6 +54,8 @@ export class HighlightPainter implements Painter {
   constructor(
     private readonly el: HTMLElement,
     private readonly rangeFor: (start: number, end: number) => Range | null,
+    /** Whether a live range still spans exactly these text offsets (the editor may have moved or replaced its nodes). */
+    private readonly spans: (range: Range, start: number, end: number) => boolean,
     private readonly rootWin: Window,
   ) {}
 
@@ -69,7 +71,7 @@ export class HighlightPainter implements Painter {
     for (const f of findings) {
       const key = rangeKey(f);
       const prev = old.get(key);
-      if (prev && !prev.collapsed && prev.toString().replace(/\u00a0/g, ' ') === f.text) {
+      if (prev && !prev.collapsed && this.spans(prev, f.start, f.end)) {
         old.delete(key);
         next.set(f, prev);
         continue;
