@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { buildFixtures, serve, requireBrowser, stopServiceWorker, EXT_DIR, ROOT } from '../test/e2e/harness.ts';
 import { makeReply, countWords, rng } from './texts.mjs';
 import { table } from './stats.mjs';
+import { startTrace, extensionTasks, perKeystroke, longTasks as traceLongTasks } from './trace.mjs';
 
 const QUICK = process.argv.includes('--quick');
 const EDITORS = [
@@ -174,6 +175,23 @@ function extensionSamples(profile, extensionId) {
   return out;
 }
 
+/**
+ * Profiler samples on the page's clock (aligned with the named busy loop that ran at `alignT0`),
+ * and the page's long tasks with the extension's share of each.
+ */
+function attributeLongTasks(profile, extensionId, alignT0, pageLongTasks) {
+  const samples = extensionSamples(profile, extensionId);
+  const firstAlign = samples.find((x) => x.align);
+  const offset = firstAlign ? alignT0 - firstAlign.t : 0;
+  for (const x of samples) x.t += offset;
+  const longTasks = pageLongTasks.map((lt) => {
+    let ext = 0;
+    for (const x of samples) if (x.ext && x.t >= lt.start && x.t < lt.start + lt.duration) ext += x.dur;
+    return { start: lt.start, duration: lt.duration, extMs: ext };
+  });
+  return { samples, longTasks };
+}
+
 function pct(values, p) {
   if (!values.length) return null;
   const s = [...values].sort((a, b) => a - b);
@@ -230,13 +248,10 @@ async function runOne(browser, editor, words, seed, fixtures) {
     await settle(page, !!browser.extensionId);
     await page.evaluate(installProbes);
     const statsBefore = await engineStats(browser);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_US });
-    await cdp.send('Profiler.start');
-    const alignT0 = await page.evaluate(() => window.__benchAlign());
     // Caret at the end of the reply.
     await page.keyboard.press('Control+End');
     await page.waitForTimeout(300);
+    const trace = await startTrace(cdp);
     const pauses = [];
     let k = 0;
     for (const [si, sentence] of TYPED.entries()) {
@@ -249,7 +264,7 @@ async function runOne(browser, editor, words, seed, fixtures) {
       pauses.push(k - 1); // index of the last key before this pause
       await page.waitForTimeout(PAUSE_MS);
     }
-    const { profile } = await cdp.send('Profiler.stop');
+    const tasks = extensionTasks(await trace.stop(), browser.extensionId ?? '\u0000none');
     const background = statsDelta(statsBefore, await engineStats(browser));
     const b = await page.evaluate(() => {
       cancelAnimationFrame(window.__bench.raf);
@@ -260,41 +275,23 @@ async function runOne(browser, editor, words, seed, fixtures) {
     await page.waitForTimeout(200);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
-    const samples = extensionSamples(profile, browser.extensionId ?? '\u0000none');
-    // Align: the first __benchAlign sample ≈ alignT0 in page time.
-    const firstAlign = samples.find((s) => s.align);
-    const offset = firstAlign ? alignT0 - firstAlign.t : 0;
-    for (const s of samples) s.t += offset;
-    // Extension time per keystroke: extension samples from a keydown until the next keydown (or the end of the pause).
-    // Control+End went in before the typed keys: leave it out.
-    const keys = b.keys.slice(b.keys.length - k);
-    const end = samples.length ? samples[samples.length - 1].t : 0;
-    const perKey = keys.map(() => 0);
-    let ki = 0;
-    let extTotal = 0;
-    for (const s of samples) {
-      if (!s.ext) continue;
-      extTotal += s.dur;
-      if (s.t < keys[0]) continue;
-      while (ki + 1 < keys.length && s.t >= keys[ki + 1]) ki++;
-      perKey[ki] += s.dur;
-      (s.key = ki);
-    }
+    // Extension time per keystroke, from the trace: the content script's calls in the tasks
+    // from one keydown to the next (or to the end of the pause).
+    const perKey = perKeystroke(tasks);
+    if (perKey.length !== k) console.error(`  note: ${perKey.length} keydowns in the trace for ${k} typed keys`);
+    const extTotal = perKey.reduce((a, x) => a + x, 0);
     if (process.env.BENCH_KEYS) {
-      // Diagnostics: the most expensive keystroke windows and what ran in them.
-      const worst = perKey.map((ms, i) => [ms, i]).sort((a, b) => b[0] - a[0]).slice(0, Number(process.env.BENCH_KEYS));
-      for (const [ms, i] of worst) {
-        const fns = new Map();
-        for (const x of samples) if (x.ext && x.key === i) fns.set(x.fn, (fns.get(x.fn) ?? 0) + x.dur);
-        console.error(`  key ${i}: ${ms.toFixed(2)} ms  ${[...fns].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([f, v]) => `${f} ${v.toFixed(2)}`).join(', ')}`);
+      const worst = perKey.map((ms, i) => [ms, i]).sort((a, c) => c[0] - a[0]).slice(0, Number(process.env.BENCH_KEYS));
+      console.error(`  worst keys: ${worst.map(([ms, i]) => `#${i} ${ms.toFixed(2)}`).join(', ')}`);
+      const kd = tasks.keydowns;
+      for (const [, i] of worst.slice(0, 3)) {
+        const ts = tasks.tasks.filter((t) => t.extMs > 0 && t.start >= kd[i] && (i + 1 >= kd.length || t.start < kd[i + 1]));
+        console.error(`    #${i}: ${ts.map((t) => `[task ${(t.dur / 1000).toFixed(2)} ext ${(t.ext / 1000).toFixed(2)} bind ${((t.bindings ?? 0) / 1000).toFixed(2)} micro ${(t.micro / 1000).toFixed(2)} other ${(t.other / 1000).toFixed(2)}]`).join(' ')}`);
       }
     }
-    // Long tasks, and the share of each that ran extension code.
-    const longTasks = b.longTasks.map((lt) => {
-      let ext = 0;
-      for (const s of samples) if (s.ext && s.t >= lt.start && s.t < lt.start + lt.duration) ext += s.dur;
-      return { start: lt.start, duration: lt.duration, extMs: ext };
-    });
+    const longTasks = traceLongTasks(tasks);
+    // Control+End went in before the typed keys: leave it out.
+    const keys = b.keys.slice(b.keys.length - k);
     // Pause → highlights: from the last key of a burst to the first frame that shows the state held at the end of the pause.
     const latencies = pauses.map((pi) => {
       const tKey = keys[pi];
@@ -315,7 +312,7 @@ async function runOne(browser, editor, words, seed, fixtures) {
     }
     void inter; // Event Timing only reports interactions of 16 ms and more: kept in the JSON as eventTiming
     return {
-      keystrokes: keys.length,
+      keystrokes: perKey.length,
       perKey,
       extTotal,
       longTasks,
@@ -378,15 +375,7 @@ async function pasteRun(browser, fixtures, { pageName, selector, text, others = 
     await page.waitForTimeout(200);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
-    const samples = extensionSamples(profile, browser.extensionId ?? '\u0000none');
-    const firstAlign = samples.find((x) => x.align);
-    const offset = firstAlign ? alignT0 - firstAlign.t : 0;
-    for (const x of samples) x.t += offset;
-    const longTasks = b.longTasks.map((lt) => {
-      let ext = 0;
-      for (const x of samples) if (x.ext && x.t >= lt.start && x.t < lt.start + lt.duration) ext += x.dur;
-      return { start: lt.start, duration: lt.duration, extMs: ext };
-    });
+    const { samples, longTasks } = attributeLongTasks(profile, browser.extensionId ?? '\u0000none', alignT0, b.longTasks);
     // The paste's keydown is the last key before the others were typed.
     const tPaste = b.keys[0];
     const withMarks = b.frames.filter((f) => f.t >= tPaste && /:[1-9]/.test(f.s));
@@ -576,15 +565,7 @@ async function manyTabs(withExt, without, fixtures, n = 20) {
       cancelAnimationFrame(window.__bench.raf);
       return window.__bench;
     });
-    const samples = extensionSamples(profiles[0], withExt.extensionId);
-    const firstAlign = samples.find((x) => x.align);
-    const offset = firstAlign ? alignT0 - firstAlign.t : 0;
-    for (const x of samples) x.t += offset;
-    const longTasks = b.longTasks.map((lt) => {
-      let ext = 0;
-      for (const x of samples) if (x.ext && x.t >= lt.start && x.t < lt.start + lt.duration) ext += x.dur;
-      return { start: lt.start, duration: lt.duration, extMs: ext };
-    });
+    const { samples, longTasks } = attributeLongTasks(profiles[0], withExt.extensionId, alignT0, b.longTasks);
     let idleExtCpuMs = 0;
     for (const prof of profiles.slice(1)) idleExtCpuMs += extensionSamples(prof, withExt.extensionId).filter((x) => x.ext).reduce((a, x) => a + x.dur, 0);
     for (const cdp of sessions) await cdp.detach().catch(() => {});
@@ -640,7 +621,7 @@ async function main() {
             ext: { p50: pct(e.inputDelays, 50), p95: pct(e.inputDelays, 95), n: e.inputDelays.length },
             plain: { p50: pct(p.inputDelays, 50), p95: pct(p.inputDelays, 95), n: p.inputDelays.length },
           },
-          longTasks: { ext: e.longTasks, plain: p.longTasks, attributable: e.longTasks.filter((t) => t.extMs >= t.duration / 2 || t.duration - t.extMs < 50) },
+          longTasks: { ext: e.longTasks, plain: p.longTasks, attributable: e.longTasks.filter((t) => t.attributable) },
           pauseToHighlightsMs: e.latencies,
           heapBytes: { ext: e.heapUsed, plain: p.heapUsed, extension: e.heapUsed - p.heapUsed },
           background: e.background,
@@ -741,9 +722,9 @@ async function main() {
     console.log(`Content-script bundle: ${(bundle.raw / 1024).toFixed(0)} KB raw, ${(bundle.gzip / 1024).toFixed(0)} KB gzip (${bundle.files.join(', ')})`);
     const out = { startedAt, chromium: await withExt.context.browser()?.version?.(), quick: QUICK, method: {
       typing: `prefilled reply, then ${TYPED.join('').length} keys typed at the end with seeded 45–260 ms gaps and a ${PAUSE_MS} ms pause after each sentence`,
-      extensionTime: `CDP Profiler samples (${SAMPLING_US} µs) whose stack contains a chrome-extension://<id>/ frame, assigned to the keystroke window [keydown_i, keydown_i+1); clock aligned with a named 3 ms busy loop`,
+      extensionTime: 'Chrome trace (CDP Tracing, devtools.timeline) of the page main thread: durations of the content script\'s FunctionCall events (forced style/layout and GC inside them included) plus the microtask checkpoint of tasks in which only the content script ran, summed over the tasks that start in the keystroke window [keydown_i, keydown_i+1)',
       inputToPaint: 'per keystroke, keydown event.timeStamp → the task right after the next animation frame (rAF + posted message), measured in the page; the same page and keystrokes without the extension in a second browser in the same run. p50/p95 and the ratio of p50s (Event Timing entries ≥ 16 ms are in the JSON as eventTiming)',
-      longTasks: 'PerformanceObserver longtask; attributable when extension samples are ≥ half of it or removing them brings it under 50 ms',
+      longTasks: 'typing: trace tasks over 50 ms, attributable when the extension\'s time is ≥ half of it or removing it brings it under 50 ms; paste/tabs/cold start: PerformanceObserver longtask with CDP Profiler samples (100 µs) for attribution, same rule',
       heap: 'Runtime.getHeapUsage after two forced GCs: page with the extension minus the same page and typing without it',
     }, results, pastes, cold, coldWorkerStopped: coldWorker, tabs, bundle, budgets };
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });

@@ -17,6 +17,7 @@ import { send, type ContentSettings } from './settings-client';
 import { Discovery } from './discovery';
 import { afterFrame } from './after-frame';
 import { cardWriteError, requestWrite, type CardWrite } from './writes';
+import { QuietTimer } from './quiet-timer';
 import { normalizePhrase } from '../shared/settings';
 
 /**
@@ -55,7 +56,12 @@ export class Controller implements FieldHost {
   private geometryDirty = true;
   private geometryAt = 0;
   private lastEditAt = -Infinity;
-  private quietTimer: ReturnType<typeof setTimeout> | null = null;
+  /** After a typing stretch: read geometry again (the page may have moved a field meanwhile). */
+  private readonly afterTyping = new QuietTimer(GEOMETRY_MAX_AGE_MS, () => {
+    if (!this.running) return;
+    this.geometryDirty = true;
+    this.queueLayout();
+  });
   private badgeShown = new WeakMap<HTMLElement, boolean>();
   private countTimer: ReturnType<typeof setTimeout> | null = null;
   private lastCount = -1;
@@ -125,10 +131,7 @@ export class Controller implements FieldHost {
 
   stop(): void {
     this.cancelHover();
-    if (this.quietTimer !== null) {
-      clearTimeout(this.quietTimer);
-      this.quietTimer = null;
-    }
+    this.afterTyping.cancel();
     if (this.countTimer !== null) {
       clearTimeout(this.countTimer);
       this.countTimer = null;
@@ -279,21 +282,6 @@ export class Controller implements FieldHost {
     this.queueCount();
   }
 
-  /** One timer per typing stretch (not one per keystroke): when it fires early it waits the rest. */
-  private armQuietTimer(ms: number): void {
-    this.quietTimer = setTimeout(() => {
-      this.quietTimer = null;
-      const quiet = performance.now() - this.lastEditAt;
-      if (quiet < GEOMETRY_MAX_AGE_MS - 1) {
-        this.armQuietTimer(GEOMETRY_MAX_AGE_MS - quiet);
-        return;
-      }
-      if (!this.running) return;
-      this.geometryDirty = true;
-      this.queueLayout();
-    }, ms);
-  }
-
   onEngineUnreachable(): void {
     // An orphaned copy (the extension was reloaded or removed) can no longer analyse: retire.
     this.alive(true);
@@ -304,7 +292,7 @@ export class Controller implements FieldHost {
     // copy notices at the next analysis, which cannot reach the background.
     if (this.card?.field === field) this.closeCard(false);
     this.lastEditAt = performance.now();
-    if (this.quietTimer === null) this.armQuietTimer(GEOMETRY_MAX_AGE_MS);
+    this.afterTyping.touch();
   }
 
   async onClick(field: Field): Promise<void> {

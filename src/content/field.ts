@@ -1,6 +1,7 @@
 /** One watched reply field: reading its text, debounced analysis, painting, selection. */
 import { findingKey, visibleFindings, type Filters, type Finding, type Tip } from './findings';
 import type { EngineClient } from './engine-client';
+import { QuietTimer } from './quiet-timer';
 import type { EditTarget } from './apply';
 import { detectFamily, type Family } from './family';
 import { extractText, type TextMap } from './text-map';
@@ -49,11 +50,10 @@ export class Field implements EditTarget {
   active = false;
   activeFinding: Finding | null = null;
   private readonly dismissed = new Set<string>();
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly debounce = new QuietTimer(DEBOUNCE_MS, () => void this.analyze());
   private dirty = true;
   /** Bumped by every edit and every analysis: a result that comes back after either is stale. */
   private generation = 0;
-  private lastEdit = 0;
   private painter: Painter | null = null;
   private readonly cleanups: Array<() => void> = [];
 
@@ -138,22 +138,8 @@ export class Field implements EditTarget {
     this.generation++;
     this.painter?.markStale();
     this.host.onEdited(this);
-    // One timer per quiet period rather than a new one per keystroke (an editor reports each
-    // keystroke twice, as input and as a DOM mutation): when it fires early it waits the rest.
-    this.lastEdit = performance.now();
-    if (this.timer === null) this.armTimer(DEBOUNCE_MS);
-  }
-
-  private armTimer(ms: number): void {
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      const quiet = performance.now() - this.lastEdit;
-      if (quiet < DEBOUNCE_MS - 1) {
-        this.armTimer(DEBOUNCE_MS - quiet);
-        return;
-      }
-      void this.analyze();
-    }, ms);
+    // An editor reports each keystroke twice (input and a DOM mutation): one timer either way.
+    this.debounce.touch();
   }
 
   repositionMarks(): void {
@@ -196,10 +182,7 @@ export class Field implements EditTarget {
 
   /** Analyse now if anything changed since the last analysis (a click, the shortcut). */
   async flush(): Promise<void> {
-    if (this.timer !== null) {
-      clearTimeout(this.timer);
-      this.timer = null;
-    }
+    this.debounce.cancel();
     if (this.dirty) await this.analyze();
   }
 
@@ -303,7 +286,7 @@ export class Field implements EditTarget {
 
   dispose(): void {
     this.generation++;
-    if (this.timer !== null) clearTimeout(this.timer);
+    this.debounce.cancel();
     for (const c of this.cleanups.splice(0)) c();
     this.host.engine().forget(this.id);
     this.painter?.dispose();
