@@ -2,14 +2,14 @@
  * Lifecycle: the page removes the field while a card is open; the service worker is stopped
  * mid-session (MV3 does that after 30 s idle) and the page keeps working and can still reach
  * it; the extension is reloaded while a reply is half-typed (the orphaned content script takes
- * its UI away and the text is untouched).
+ * its UI away and the text is untouched, and pages loaded afterwards get the reloaded one).
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
-  launch, SKIP_BROWSER, badge, card, dumpStorage, inExtensionPage, highlightSizes, norm, stopServiceWorker, totalFlagged,
-  watchPageErrors,
-  FLAGGED, type Session,
+  launch, SKIP_BROWSER, badge, card, cardSpan, dumpStorage, flaggedPoints, inExtensionPage, highlightSizes, norm, stopServiceWorker,
+  totalFlagged, watchPageErrors,
+  FLAGGED, type MarkMode, type Session,
 } from './harness';
 import { analyze } from '../../src/engine/index';
 
@@ -25,6 +25,21 @@ async function openCardAtFirstFinding(page: Page): Promise<void> {
   await page.keyboard.press('Home');
   await page.keyboard.press('Alt+Shift+KeyT');
   await expect.poll(() => card(page).isVisible()).toBe(true);
+}
+
+/** A content script is live in the page: typing a flagged phrase gets a badge with the engine's count, and a click on it opens its card. */
+async function expectWorkingAgain(page: Page, selector: string, mode: MarkMode): Promise<void> {
+  const findings = analyze(FLAGGED).findings;
+  expect(findings.length).toBeGreaterThan(0);
+  await page.click(selector);
+  await page.keyboard.type(FLAGGED);
+  await expect.poll(async () => Number(await badge(page).textContent()), { timeout: 10_000 }).toBe(findings.length);
+  await expect.poll(async () => (await flaggedPoints(page, mode)).length).toBe(findings.length);
+  const [pt] = await flaggedPoints(page, mode);
+  await page.mouse.click(pt!.x, pt!.y);
+  await expect.poll(() => card(page).isVisible()).toBe(true);
+  const span = await cardSpan(page);
+  expect(FLAGGED.slice(span.start, span.end)).toBe(findings[0]!.text);
 }
 
 describe.skipIf(SKIP_BROWSER)('lifecycle', () => {
@@ -97,7 +112,7 @@ describe.skipIf(SKIP_BROWSER)('lifecycle', () => {
     }
   });
 
-  it('extension reloaded while a reply is half-typed: the orphaned content script cleans up, the text is untouched', async () => {
+  it('extension reloaded while a reply is half-typed: the orphaned content script cleans up, the text is untouched, the reloaded extension works again', async () => {
     await inExtensionPage(s, () => chrome.storage.local.clear());
     const page = await s.context.newPage();
     const errors = watchPageErrors(page);
@@ -130,6 +145,26 @@ describe.skipIf(SKIP_BROWSER)('lifecycle', () => {
       await page.waitForTimeout(300);
       expect(norm(await page.innerText('#reply'))).toBe(`${REPLY + more} Thanks.`);
       expect(errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+
+      // The reloaded extension works again: once it is back (its new service worker runs), the
+      // same tab reloaded and a tab opened afterwards get the new content script (badge with the
+      // right count, card on click).
+      const prefix = `chrome-extension://${s.extensionId}/`;
+      await expect
+        .poll(() => s.context.serviceWorkers().some((w) => w !== s.worker && w.url().startsWith(prefix)), { timeout: 15_000 })
+        .toBe(true);
+      await page.reload();
+      await expectWorkingAgain(page, '#reply', 'css');
+      expect(errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+      const fresh = await s.context.newPage();
+      const freshErrors = watchPageErrors(fresh);
+      try {
+        await fresh.goto(s.fixtures.url('textarea.html'));
+        await expectWorkingAgain(fresh, '#reply', 'overlay');
+        expect(freshErrors).toEqual([]);
+      } finally {
+        await fresh.close();
+      }
     } finally {
       await page.close();
     }
