@@ -3,8 +3,8 @@
  * 2,000-word reply (the first full analysis of a pasted reply is not "typing" and is
  * not measured here).
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { launch, SKIP_BROWSER, badge, type Session } from './harness';
+import { describe, it, expect } from 'vitest';
+import { SKIP_BROWSER, badge, useSession, withPage } from './harness';
 import { analyze } from '../../src/engine/index';
 
 const PARA =
@@ -14,13 +14,7 @@ let LONG = '';
 while (LONG.split(/\s+/).length < 2000) LONG += PARA;
 
 describe.skipIf(SKIP_BROWSER)('typing budget', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const s = useSession({ clearStorage: false });
 
   for (const [page, selector] of [
     ['textarea.html', '#reply'],
@@ -28,8 +22,7 @@ describe.skipIf(SKIP_BROWSER)('typing budget', () => {
     ['prosemirror.html', '.ProseMirror'],
   ] as const) {
     it(`${page}: no long task while typing into a 2,000-word reply`, async () => {
-      const p = await s.context.newPage();
-      try {
+      await withPage(s, async (p) => {
         await p.goto(s.fixtures.url(page));
         await p.click(selector);
         await p.keyboard.insertText(LONG);
@@ -48,9 +41,7 @@ describe.skipIf(SKIP_BROWSER)('typing budget', () => {
           .toBe(analyze(`${LONG} And that's not my department either.`).findings.length);
         await p.waitForTimeout(300);
         expect(await p.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks)).toEqual([]);
-      } finally {
-        await p.close();
-      }
+      });
     });
   }
 });

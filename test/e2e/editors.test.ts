@@ -22,6 +22,7 @@ import {
   FLAGGED_2,
   type MarkMode,
   useSession,
+  withPage,
 } from './harness';
 import { analyze } from '../../src/engine/index';
 
@@ -105,8 +106,7 @@ describe.skipIf(SKIP_BROWSER)('editors', () => {
 
   for (const ed of CASES) {
     it(`${ed.name}: highlight, card, apply, undo, caret, dismiss, ignore`, async () => {
-      const page = await s.context.newPage();
-      try {
+      await withPage(s, async (page) => {
         await page.goto(s.fixtures.url(ed.page));
         if (ed.forceOverlay) await page.evaluate(() => document.documentElement.setAttribute('data-tactful-force-overlay', ''));
         await page.click(ed.selector);
@@ -177,16 +177,13 @@ describe.skipIf(SKIP_BROWSER)('editors', () => {
         await card(page).locator('[data-tactful="ignore"]').click();
         await expect.poll(async () => Number(await badge(page).textContent())).toBe(n - 2);
         await expect.poll(async () => (await storageLocal(s)).ignoredPhrases).toContain(phrase);
-      } finally {
-        await page.close();
-      }
+      });
     });
   }
 
   for (const kind of ['contenteditable', 'prosemirror'] as const) {
     it(`${kind}: paragraphs, inline formatting and emoji map to the right offsets`, async () => {
-      const page = await s.context.newPage();
-      try {
+      await withPage(s, async (page) => {
         await page.goto(s.fixtures.url(`${kind}.html`));
         await page.click(kind === 'prosemirror' ? '.ProseMirror' : '#reply');
         const lines = ['Hi Sam \u{1F44B},', 'Thanks for writing in, I really appreciate it.', `${FLAGGED} ${FLAGGED_2}`];
@@ -239,16 +236,13 @@ describe.skipIf(SKIP_BROWSER)('editors', () => {
         await expect.poll(async () => norm(await model())).toBe(after);
         await page.keyboard.press('Control+z');
         await expect.poll(async () => norm(await model())).toBe(text);
-      } finally {
-        await page.close();
-      }
+      });
     });
   }
 
   for (const id of ['refuse', 'mangle'] as const) {
     it(`an editor that ${id}s the edit: text restored, message in the card`, async () => {
-      const page = await s.context.newPage();
-      try {
+      await withPage(s, async (page) => {
         await page.goto(s.fixtures.url('hostile.html'));
         await page.click(`#${id}`);
         await page.keyboard.type(REPLY);
@@ -262,15 +256,12 @@ describe.skipIf(SKIP_BROWSER)('editors', () => {
         await expect.poll(() => card(page).locator('[data-tactful="error"]').count()).toBe(1);
         expect(await card(page).locator('[data-tactful="error"]').textContent()).toMatch(/left as it was/);
         expect(await text()).toBe(REPLY);
-      } finally {
-        await page.close();
-      }
+      });
     });
   }
 
   it('disable-rule stores the rule id in settings and hides its findings', async () => {
-    const page = await s.context.newPage();
-    try {
+    await withPage(s, async (page) => {
       await page.goto(s.fixtures.url('textarea.html'));
       await page.click('#reply');
       await page.keyboard.type(REPLY);
@@ -284,14 +275,11 @@ describe.skipIf(SKIP_BROWSER)('editors', () => {
       await expect
         .poll(async () => ((await storageLocal(s)).settings as { disabledRules?: string[] } | undefined)?.disabledRules)
         .toContain(ruleId);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('badge opens the panel with every finding and reply tips', async () => {
-    const page = await s.context.newPage();
-    try {
+    await withPage(s, async (page) => {
       await page.goto(s.fixtures.url('contenteditable.html'));
       await page.click('#reply');
       const text = `The order arrived broken and the box was damaged. ${FLAGGED} ${FLAGGED_2} The courier handles claims like this one and they are usually slow with them.`;
@@ -308,8 +296,6 @@ describe.skipIf(SKIP_BROWSER)('editors', () => {
       await page.keyboard.press('Escape');
       await expect.poll(() => panel.count()).toBe(0);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('reply');
-    } finally {
-      await page.close();
-    }
+    });
   });
 });

@@ -2,9 +2,9 @@
  * Extension-level behaviour: no network traffic from any part of the extension, the
  * background's per-tab counts and message validation, and the per-site switch.
  */
-import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
+import { describe, it, expect, beforeAll } from 'vitest';
 import type { Page, Request } from 'playwright-core';
-import { launch, SKIP_BROWSER, badge, clearStorage, FLAGGED, FLAGGED_2, type Session } from './harness';
+import { SKIP_BROWSER, badge, useSession, FLAGGED, FLAGGED_2 } from './harness';
 
 // Report requests made by service workers too (extension background included).
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
@@ -12,17 +12,10 @@ process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 const REPLY = `Hi Sam, ${FLAGGED} ${FLAGGED_2}`;
 
 describe.skipIf(SKIP_BROWSER)('extension', () => {
-  let s: Session;
+  const s = useSession();
   const requests: string[] = [];
-  beforeAll(async () => {
-    s = await launch();
+  beforeAll(() => {
     s.context.on('request', (r: Request) => requests.push(r.url()));
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
-  beforeEach(async () => {
-    await clearStorage(s);
   });
 
   async function popupPage(): Promise<Page> {

@@ -15,6 +15,7 @@ import {
   FLAGGED,
   FLAGGED_2,
   useSession,
+  withPage,
 } from './harness';
 
 const REPLY = `${FLAGGED} ${FLAGGED_2}`;
@@ -24,8 +25,7 @@ describe.skipIf(SKIP_BROWSER)('frames, shadow DOM, late fields', () => {
   const s = useSession();
 
   it('textarea in a same-origin iframe: overlay in the top page, apply and undo', async () => {
-    const page = await s.context.newPage();
-    try {
+    await withPage(s, async (page) => {
       await page.goto(s.fixtures.url('frames.html'));
       const frame = page.frameLocator('#same');
       await frame.locator('#reply').click();
@@ -48,14 +48,11 @@ describe.skipIf(SKIP_BROWSER)('frames, shadow DOM, late fields', () => {
       await expect.poll(value).toContain(repl);
       await page.keyboard.press('Control+z');
       await expect.poll(value).toBe(REPLY);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('contenteditable in an about:blank iframe written by script: highlights in that document', async () => {
-    const page = await s.context.newPage();
-    try {
+    await withPage(s, async (page) => {
       await page.goto(s.fixtures.url('frames.html'));
       const frame = page.frameLocator('#blank');
       await frame.locator('#reply').click();
@@ -77,14 +74,11 @@ describe.skipIf(SKIP_BROWSER)('frames, shadow DOM, late fields', () => {
       await expect.poll(text).toContain(repl);
       await page.keyboard.press('Control+z');
       await expect.poll(text).toBe(REPLY);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('contenteditable inside an open shadow root: highlights, card, apply, undo', async () => {
-    const page = await s.context.newPage();
-    try {
+    await withPage(s, async (page) => {
       await page.goto(s.fixtures.url('shadow.html'));
       await page.locator('reply-box #reply').click();
       await page.keyboard.type(REPLY);
@@ -107,14 +101,11 @@ describe.skipIf(SKIP_BROWSER)('frames, shadow DOM, late fields', () => {
       await expect.poll(text).toContain(repl);
       await page.keyboard.press('Control+z');
       await expect.poll(text).toBe(REPLY);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('a field added after load is picked up; internal notes, search and password fields are not', async () => {
-    const page = await s.context.newPage();
-    try {
+    await withPage(s, async (page) => {
       await page.goto(s.fixtures.url('contenteditable.html'));
       // internal note (marked by the help desk): no badge, no highlights
       await page.click('#note');
@@ -132,14 +123,11 @@ describe.skipIf(SKIP_BROWSER)('frames, shadow DOM, late fields', () => {
       await page.keyboard.type(REPLY);
       await expect.poll(() => badgeCount(page)).toBeGreaterThanOrEqual(2);
       await expect.poll(async () => totalFlagged(await highlightSizes(page))).toBe(await badgeCount(page));
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('ignores search and password inputs', async () => {
-    const page = await s.context.newPage();
-    try {
+    await withPage(s, async (page) => {
       await page.goto(s.fixtures.url('textarea.html'));
       await page.fill('#search', REPLY);
       await page.fill('#pw', REPLY);
@@ -148,8 +136,6 @@ describe.skipIf(SKIP_BROWSER)('frames, shadow DOM, late fields', () => {
       await page.waitForTimeout(400);
       expect(await badge(page).count()).toBe(0);
       expect(await marks(page).count()).toBe(0);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });

@@ -281,17 +281,14 @@ export async function currentWorker(s: Session): Promise<Worker> {
  * worker is running, and after it was restarted). Session storage is readable from extension pages.
  */
 export async function dumpStorage(s: Session): Promise<Record<'local' | 'sync' | 'session', Record<string, unknown>>> {
-  const page = await s.context.newPage();
-  try {
+  return withPage(s, async (page) => {
     await page.goto(`chrome-extension://${s.extensionId}/src/popup/index.html`);
-    return await page.evaluate(async () => ({
+    return page.evaluate(async () => ({
       local: await chrome.storage.local.get(null),
       sync: await chrome.storage.sync.get(null),
       session: await chrome.storage.session.get(null),
     }));
-  } finally {
-    await page.close();
-  }
+  });
 }
 
 /** Stops the extension's service worker the way Chrome does when it idles (CDP ServiceWorker.stopWorker). */
@@ -332,11 +329,23 @@ export async function inExtensionPage<T>(s: Session, fn: () => Promise<T> | T): 
   }
 }
 
+/** Opens a new tab, runs `fn` with it and always closes it (whether `fn` returns or throws). */
+export async function withPage<T>(s: Pick<Session, 'context'>, fn: (page: Page) => Promise<T>): Promise<T> {
+  const page = await s.context.newPage();
+  try {
+    return await fn(page);
+  } finally {
+    await page.close();
+  }
+}
+
 /**
  * One browser session per test file, launched before its tests and closed after them, with
- * extension storage cleared before each test. The returned object reads the live session.
+ * extension storage cleared before each test (`{ clearStorage: false }` leaves it as the tests
+ * left it, e.g. where a test restarts the service worker). The returned object reads the live
+ * session.
  */
-export function useSession(): Session {
+export function useSession(opts: { clearStorage?: boolean } = {}): Session {
   let live: Session | undefined;
   beforeAll(async () => {
     live = await launch();
@@ -345,7 +354,7 @@ export function useSession(): Session {
     await live?.close();
   });
   beforeEach(async () => {
-    if (live) await clearStorage(live);
+    if (live && opts.clearStorage !== false) await clearStorage(live);
   });
   return new Proxy({} as Session, {
     get(_target, key) {

@@ -13,7 +13,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SKIP_BROWSER, useSession } from './harness';
+import { SKIP_BROWSER, useSession, withPage } from './harness';
 import { cleanWorld, selfCheck, watchExtensionErrors, type CleanWorld } from './probes';
 import { analyze } from '../../src/engine/index';
 
@@ -153,11 +153,10 @@ describe.skipIf(SKIP_BROWSER)('hostile page (main-world overrides, throwing list
     { kind: 'contenteditable', sel: '#rich' },
   ] as const) {
     it(`${kind}: badge, marks, card, rewrite and Ctrl+Z work; the reply is never corrupted; no extension errors`, async () => {
-      const page = await s.context.newPage();
-      const pageErrors: string[] = [];
-      page.on('pageerror', (e) => pageErrors.push(e.message));
-      const errors = await watchExtensionErrors(s, page);
-      try {
+      await withPage(s, async (page) => {
+        const pageErrors: string[] = [];
+        page.on('pageerror', (e) => pageErrors.push(e.message));
+        const errors = await watchExtensionErrors(s, page);
         await page.goto(s.fixtures.url('hostile-page.html'));
         const w = await cleanWorld(s, page);
         // The after-load rounds ran (so the content script was already there when they hit).
@@ -221,9 +220,7 @@ describe.skipIf(SKIP_BROWSER)('hostile page (main-world overrides, throwing list
           expect(pageErrors.some((m) => m.includes(`${sel.slice(1)} ${type} listener`)), type).toBe(true);
         }
         expect(errors.list).toEqual([]);
-      } finally {
-        await page.close();
-      }
+      });
     });
   }
 });

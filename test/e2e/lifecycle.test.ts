@@ -4,12 +4,12 @@
  * it; the extension is reloaded while a reply is half-typed (the orphaned content script takes
  * its UI away and the text is untouched, and pages loaded afterwards get the reloaded one).
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
-  launch, SKIP_BROWSER, badge, card, cardSpan, dumpStorage, flaggedPoints, inExtensionPage, highlightSizes, norm, stopServiceWorker,
-  totalFlagged, watchPageErrors,
-  FLAGGED, type MarkMode, type Session,
+  SKIP_BROWSER, badge, card, cardSpan, dumpStorage, flaggedPoints, inExtensionPage, highlightSizes, norm, stopServiceWorker,
+  totalFlagged, useSession, watchPageErrors, withPage,
+  FLAGGED, type MarkMode,
 } from './harness';
 import { analyze } from '../../src/engine/index';
 
@@ -43,20 +43,15 @@ async function expectWorkingAgain(page: Page, selector: string, mode: MarkMode):
 }
 
 describe.skipIf(SKIP_BROWSER)('lifecycle', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  // Storage is cleared from an extension page in each test: after a restart or reload the
+  // session's worker handle is stale.
+  const s = useSession({ clearStorage: false });
 
   it('the page removes the field while a card is open: card, badge and marks go, no errors', async () => {
     await inExtensionPage(s, () => chrome.storage.local.clear());
     for (const [pageName, sel] of [['textarea.html', '#reply'], ['contenteditable.html', '#reply']] as const) {
-      const page = await s.context.newPage();
-      const errors = watchPageErrors(page);
-      try {
+      await withPage(s, async (page) => {
+        const errors = watchPageErrors(page);
         await page.goto(s.fixtures.url(pageName));
         await typeReply(page, sel);
         await openCardAtFirstFinding(page);
@@ -74,17 +69,14 @@ describe.skipIf(SKIP_BROWSER)('lifecycle', () => {
         });
         await typeReply(page, '#again');
         expect(errors).toEqual([]);
-      } finally {
-        await page.close();
-      }
+      });
     }
   });
 
   it('service worker stopped mid-session: typing and applying keep working, and the next message wakes it', async () => {
     await inExtensionPage(s, () => chrome.storage.local.clear());
-    const page = await s.context.newPage();
-    const errors = watchPageErrors(page);
-    try {
+    await withPage(s, async (page) => {
+      const errors = watchPageErrors(page);
       await page.goto(s.fixtures.url('textarea.html'));
       await typeReply(page, '#reply');
       await stopServiceWorker(s, page);
@@ -107,16 +99,13 @@ describe.skipIf(SKIP_BROWSER)('lifecycle', () => {
       await card(page).locator('[data-tactful="disable-rule"]').click();
       await expect.poll(async () => JSON.stringify((await dumpStorage(s)).local), { timeout: 15_000 }).toContain(f.ruleId);
       expect(errors).toEqual([]);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('extension reloaded while a reply is half-typed: the orphaned content script cleans up, the text is untouched, the reloaded extension works again', async () => {
     await inExtensionPage(s, () => chrome.storage.local.clear());
-    const page = await s.context.newPage();
-    const errors = watchPageErrors(page);
-    try {
+    await withPage(s, async (page) => {
+      const errors = watchPageErrors(page);
       await page.goto(s.fixtures.url('contenteditable.html'));
       await typeReply(page, '#reply');
       expect(totalFlagged(await highlightSizes(page))).toBeGreaterThan(0);
@@ -156,17 +145,12 @@ describe.skipIf(SKIP_BROWSER)('lifecycle', () => {
       await page.reload();
       await expectWorkingAgain(page, '#reply', 'css');
       expect(errors.filter((e) => !/favicon/.test(e))).toEqual([]);
-      const fresh = await s.context.newPage();
-      const freshErrors = watchPageErrors(fresh);
-      try {
+      await withPage(s, async (fresh) => {
+        const freshErrors = watchPageErrors(fresh);
         await fresh.goto(s.fixtures.url('textarea.html'));
         await expectWorkingAgain(fresh, '#reply', 'overlay');
         expect(freshErrors).toEqual([]);
-      } finally {
-        await fresh.close();
-      }
-    } finally {
-      await page.close();
-    }
+      });
+    });
   });
 });

@@ -14,6 +14,7 @@ import {
   clearStorage,
   type Session,
   useSession,
+  withPage,
 } from './harness';
 import { createAnalyzer } from '../../src/engine/index';
 import { CATEGORIES } from '../../src/engine/types';
@@ -36,8 +37,7 @@ describe.skipIf(SKIP_BROWSER)('options page', () => {
   const s = useSession();
 
   it('a rule written in the editor (inline validation, examples run) fires on a help-desk page', async () => {
-    const page = await s.context.newPage();
-    try {
+    await withPage(s, async (page) => {
       await page.setViewportSize({ width: 800, height: 900 });
       await page.goto(optionsUrl(s));
       await page.getByTestId('new-rule').click();
@@ -73,16 +73,13 @@ describe.skipIf(SKIP_BROWSER)('options page', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
 
       // And in a reply box on a help-desk page.
-      const desk = await s.context.newPage();
-      try {
+      await withPage(s, async (desk) => {
         await typeReply(desk, s, 'Per our policy, refunds take 10 days.');
         await expect.poll(async () => Number(await badge(desk).textContent())).toBe(1);
         await openCardAtCaret(desk);
         expect(await card(desk).getAttribute('data-rule')).toBe('per-our-policy');
         expect(await card(desk).locator('[data-tactful="suggestion"]').first().textContent()).toMatch(/here's what I can do: \[option\]/i);
-      } finally {
-        await desk.close();
-      }
+      });
 
       // Export the pack, start from empty storage (a fresh profile's state), import it: it fires again.
       await page.getByRole('tab', { name: 'Import & export' }).click();
@@ -97,23 +94,17 @@ describe.skipIf(SKIP_BROWSER)('options page', () => {
       await expect.poll(() => page.getByTestId('import-preview').textContent()).toMatch(/New rules \(1\): per-our-policy/);
       await page.getByTestId('confirm-import').click();
       await expect.poll(() => page.getByTestId('packs-status').textContent()).toMatch(/Imported “Acme support”/);
-      const again = await s.context.newPage();
-      try {
+      await withPage(s, async (again) => {
         await typeReply(again, s, 'Per our policy, refunds take 10 days.');
         await expect.poll(async () => Number(await badge(again).textContent())).toBe(1);
         await openCardAtCaret(again);
         expect(await card(again).getAttribute('data-rule')).toBe('per-our-policy');
-      } finally {
-        await again.close();
-      }
-    } finally {
-      await page.close();
-    }
+      });
+    });
   });
 
   it('a bad pack import shows what is wrong down to rule and field; rules stay unchanged', async () => {
-    const page = await s.context.newPage();
-    try {
+    await withPage(s, async (page) => {
       const good = {
         schemaVersion: 2,
         rules: [{ id: 'keep-me', category: 'defensive', severity: 'info', message: 'Mine.', patterns: ['keep me'], suggestions: [], examples: { flags: ['keep me'], allows: ['no'] } }],
@@ -158,14 +149,11 @@ describe.skipIf(SKIP_BROWSER)('options page', () => {
       await page.getByRole('button', { name: 'Reset to defaults…' }).click();
       await page.getByTestId('confirm-reset').click();
       await expect.poll(async () => ((await storageLocal(s)).personalRules as { rules: unknown[] }).rules).toHaveLength(0);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('macro audit: a 200-macro CSV gives per-category totals that match the engine, sortable, exportable', async () => {
-    const page = await s.context.newPage();
-    try {
+    await withPage(s, async (page) => {
       const bodies = [
         "That's not my department.",
         'Like I told you yesterday, it shipped.',
@@ -194,14 +182,11 @@ describe.skipIf(SKIP_BROWSER)('options page', () => {
       const path = await download.path();
       const lines = readFileSync(path, 'utf8').trim().split(/\r?\n/);
       expect(lines[0]).toMatch(/^title,body,blame-shifting/);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('macro audit: 1,000 pasted macros are audited in chunks with progress painted along the way', async () => {
-    const page = await s.context.newPage();
-    try {
+    await withPage(s, async (page) => {
       await page.goto(optionsUrl(s, 'audit'));
       const text = Array.from({ length: 1000 }, (_, i) => (i % 3 ? `Thanks for waiting, I have sent order ${i} today.` : "That's not my department, sorry.")).join('\n\n');
       await page.getByTestId('audit-input').fill(text);
@@ -221,9 +206,7 @@ describe.skipIf(SKIP_BROWSER)('options page', () => {
       const seen = await page.evaluate(() => (window as unknown as { seen: number[] }).seen);
       expect(seen.some((v) => v > 0 && v < 1000)).toBe(true);
       expect(await page.locator('[data-testid="audit-table"] tbody tr').count()).toBe(100); // paged
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('the small personal settings roam through storage.sync; custom rules stay local', async () => {
@@ -234,8 +217,7 @@ describe.skipIf(SKIP_BROWSER)('options page', () => {
   });
 
   it('stats count an applied rewrite, per category, in the options page and the popup', async () => {
-    const desk = await s.context.newPage();
-    try {
+    await withPage(s, async (desk) => {
       await typeReply(desk, s, "That's not my department.");
       await expect.poll(async () => Number(await badge(desk).textContent())).toBe(1);
       await openCardAtCaret(desk);
@@ -249,41 +231,30 @@ describe.skipIf(SKIP_BROWSER)('options page', () => {
       await expect.poll(today).toEqual({ shown: 1, applied: 1 });
       const stats = JSON.stringify((await storageLocal(s)).stats);
       expect(stats).not.toMatch(/department/i); // counts only, never text
-    } finally {
-      await desk.close();
-    }
-    const page = await s.context.newPage();
-    try {
+    });
+    await withPage(s, async (page) => {
       await page.goto(optionsUrl(s, 'stats'));
       await expect.poll(() => page.locator('[data-testid="stats-table"] tr[data-category="blame-shifting"] td[data-event="applied"]').textContent()).toBe('1');
       expect(await page.getByTestId('stats-chart').locator('title').first().textContent()).toMatch(/1 in total/);
       await page.goto(`chrome-extension://${s.extensionId}/src/popup/index.html`);
       await expect.poll(() => page.locator('#stat-today-applied').textContent()).toBe('1');
       expect(await page.locator('#stat-week-shown').textContent()).toBe('1');
-    } finally {
-      await page.close();
-    }
+    });
   });
   it('an old, partly corrupt rule store keeps working and is repaired by the background without losing rules', async () => {
     const valid = { id: 'per-our-policy', category: 'blame-shifting', severity: 'warning', message: 'Say what you can do.', patterns: ['per our policy'], suggestions: [], examples: { flags: ['Per our policy, no.'], allows: ['Fine.'] } };
     const broken = { ...valid, id: 'broken-rule', patterns: ['/(a+)+b/'] };
     await s.worker.evaluate((v) => chrome.storage.local.set({ personalRules: v }), { version: 1, customRules: [valid, broken], severities: { 'as-i-said': 'info' } });
     // The content script and the options page read any store through the same migration.
-    const desk = await s.context.newPage();
-    try {
+    await withPage(s, async (desk) => {
       await typeReply(desk, s, 'Per our policy, refunds take 10 days.');
       await expect.poll(async () => Number(await badge(desk).textContent())).toBe(1);
-    } finally {
-      await desk.close();
-    }
-    const page = await s.context.newPage();
-    try {
+    });
+    await withPage(s, async (page) => {
       await page.goto(optionsUrl(s));
       await expect.poll(() => page.getByTestId('quarantine').textContent()).toMatch(/broken-rule.*patterns\[0\].*nested quantifier/);
       expect(await page.locator('tr[data-rule="per-our-policy"]').count()).toBe(1);
-    } finally {
-      await page.close();
-    }
+    });
     // The background writes the repaired store back (the original is kept as a backup).
     await expect
       .poll(() => s.worker.evaluate(() => chrome.storage.local.get(['personalRules', 'personalRules:backup'])), { timeout: 15_000 })

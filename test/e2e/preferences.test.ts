@@ -2,28 +2,21 @@
  * Agent preferences honoured by the content script: categories shown only in the panel (not
  * underlined, still counted) and the card opening on hover.
  */
-import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
+import { describe, it, expect, beforeAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
-  launch, SKIP_BROWSER, badge, card, marks, highlightSizes, totalFlagged, flaggedPoints, cardSpan,
-  clearStorage, storageLocal, norm, FLAGGED, FLAGGED_2, type Session, type MarkMode,
+  SKIP_BROWSER, badge, card, marks, highlightSizes, totalFlagged, flaggedPoints, cardSpan,
+  storageLocal, norm, useSession, withPage, FLAGGED, FLAGGED_2, type MarkMode,
 } from './harness';
 
 // FLAGGED is blame-shifting, FLAGGED_2 defensive.
 const REPLY = `${FLAGGED} ${FLAGGED_2}`;
 
 describe.skipIf(SKIP_BROWSER)('preferences', () => {
-  let s: Session;
+  const s = useSession();
   beforeAll(async () => {
-    s = await launch();
     // The install handler writes default settings once; let it finish so it cannot overwrite ours.
     for (let i = 0; i < 100 && (await storageLocal(s)).settings === undefined; i++) await new Promise((r) => setTimeout(r, 100));
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
-  beforeEach(async () => {
-    await clearStorage(s);
   });
 
   async function setPrefs(prefs: Record<string, unknown>): Promise<void> {
@@ -48,8 +41,7 @@ describe.skipIf(SKIP_BROWSER)('preferences', () => {
   for (const { fixture, mode } of cases) {
     it(`${fixture}: panel-only categories are counted but not underlined`, async () => {
       await setPrefs({ panelOnlyCategories: ['defensive'] });
-      const page = await s.context.newPage();
-      try {
+      await withPage(s, async (page) => {
         await typeReply(page, fixture);
         if (mode === 'css') {
           await expect.poll(async () => totalFlagged(await highlightSizes(page))).toBe(1);
@@ -71,15 +63,12 @@ describe.skipIf(SKIP_BROWSER)('preferences', () => {
         await page.keyboard.press('Escape');
         await badge(page).click();
         await expect.poll(() => page.locator('tactful-overlay [data-tactful="panel"] [data-tactful="review"]').count()).toBe(2);
-      } finally {
-        await page.close();
-      }
+      });
     });
 
     it(`${fixture}: with cardOn='hover', resting the pointer on a span opens its card`, async () => {
       await setPrefs({ cardOn: 'hover' });
-      const page = await s.context.newPage();
-      try {
+      await withPage(s, async (page) => {
         await typeReply(page, fixture);
         await expect.poll(async () => (await flaggedPoints(page, mode)).length).toBe(2);
         const pts = await flaggedPoints(page, mode);
@@ -87,23 +76,18 @@ describe.skipIf(SKIP_BROWSER)('preferences', () => {
         await expect.poll(() => card(page).isVisible()).toBe(true);
         const span = await cardSpan(page);
         expect(norm(REPLY).slice(span.start, span.end)).toBe(FLAGGED_2);
-      } finally {
-        await page.close();
-      }
+      });
     });
   }
 
   it('with the default (click), hovering opens no card', async () => {
-    const page = await s.context.newPage();
-    try {
+    await withPage(s, async (page) => {
       await typeReply(page, 'contenteditable.html');
       await expect.poll(async () => (await flaggedPoints(page, 'css')).length).toBe(2);
       const pts = await flaggedPoints(page, 'css');
       await page.mouse.move(pts[0]!.x, pts[0]!.y);
       await page.waitForTimeout(900);
       expect(await card(page).count()).toBe(0);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });

@@ -5,11 +5,11 @@
  * The built bundles the extension runs (content script, service worker) contain no network API,
  * and the extension pages' CSP forbids connections.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Page, Request } from 'playwright-core';
+import { describe, it, expect } from 'vitest';
+import type { Request } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, SKIP_BROWSER, badge, card, dumpStorage, inExtensionPage, EXT_DIR, type Session } from './harness';
+import { SKIP_BROWSER, badge, card, dumpStorage, inExtensionPage, useSession, withPage, EXT_DIR } from './harness';
 import { analyze } from '../../src/engine/index';
 
 /** Words that appear nowhere but in the reply typed below. */
@@ -27,13 +27,7 @@ const PAGES = [
 ];
 
 describe.skipIf(SKIP_BROWSER)('privacy', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const s = useSession({ clearStorage: false });
 
   it('typing, applying and dismissing: zero network requests from any context, no reply text in storage', async () => {
     await inExtensionPage(s, async () => {
@@ -46,8 +40,7 @@ describe.skipIf(SKIP_BROWSER)('privacy', () => {
     s.context.on('request', record('context'));
 
     for (const { page: name, selector } of PAGES) {
-      const page: Page = await s.context.newPage();
-      try {
+      await withPage(s, async (page) => {
         phase = `load ${name}`;
         await page.goto(s.fixtures.url(name));
         await page.waitForSelector(selector);
@@ -69,9 +62,7 @@ describe.skipIf(SKIP_BROWSER)('privacy', () => {
         await badge(page).click();
         await expect.poll(() => page.locator('tactful-overlay [data-tactful="panel"]').count()).toBe(1);
         await page.waitForTimeout(400); // counts to the background are debounced
-      } finally {
-        await page.close();
-      }
+      });
     }
     phase = 'done';
 
@@ -88,8 +79,7 @@ describe.skipIf(SKIP_BROWSER)('privacy', () => {
   });
 
   it("a page's own script cannot reach the engine port (reply text goes only from the content script to the background)", async () => {
-    const page = await s.context.newPage();
-    try {
+    await withPage(s, async (page) => {
       await page.goto(s.fixtures.url('textarea.html'));
       await page.click('#reply');
       await page.keyboard.type(REPLY);
@@ -114,9 +104,7 @@ describe.skipIf(SKIP_BROWSER)('privacy', () => {
         }
       }, s.extensionId);
       expect(outcome).not.toBe('answered');
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('the shipped content script and service worker contain no network API; extension pages may not connect', () => {

@@ -18,6 +18,7 @@ import {
   FLAGGED,
   FLAGGED_2,
   useSession,
+  withPage,
 } from './harness';
 import { analyze } from '../../src/engine/index';
 
@@ -64,8 +65,7 @@ describe.skipIf(SKIP_BROWSER)('rich editors', () => {
 
   for (const ed of CASES) {
     it(`${ed.name}: highlight, card, apply, caret, undo`, async () => {
-      const page = await s.context.newPage();
-      try {
+      await withPage(s, async (page) => {
         await page.goto(s.fixtures.url(ed.page));
         await page.waitForSelector('body[data-ready="true"]');
         const target: Page | Frame = ed.frame ? (await (await page.waitForSelector(ed.frame)).contentFrame())! : page;
@@ -95,9 +95,7 @@ describe.skipIf(SKIP_BROWSER)('rich editors', () => {
         await page.keyboard.press('Control+z');
         await expect.poll(async () => norm(await modelText(page))).toBe(REPLY);
         await expect.poll(async () => Number(await badge(page).textContent())).toBe(n);
-      } finally {
-        await page.close();
-      }
+      });
     });
   }
 });

@@ -3,9 +3,9 @@
  * never render as HTML in Tactful's card or panel (they are shown as text); a 1 MB paste with
  * thousands of findings; a draft 5,000 elements deep.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, SKIP_BROWSER, badge, card, norm, watchPageErrors, highlightSizes, totalFlagged, type Session } from './harness';
+import { SKIP_BROWSER, badge, card, norm, watchPageErrors, highlightSizes, totalFlagged, useSession, withPage } from './harness';
 import { analyze } from '../../src/engine/index';
 
 const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? null);
@@ -15,19 +15,12 @@ const overlayMarkup = (page: Page) =>
   page.evaluate(() => document.querySelector('tactful-overlay')?.shadowRoot?.querySelectorAll('img, script, b, iframe, object').length ?? 0);
 
 describe.skipIf(SKIP_BROWSER)('hostile input', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const s = useSession({ clearStorage: false });
 
   it('markup in the page text and in a pasted reply stays text in the card and panel, and never runs', async () => {
     await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.fixtures.origin });
-    const page = await s.context.newPage();
-    const errors = watchPageErrors(page);
-    try {
+    await withPage(s, async (page) => {
+      const errors = watchPageErrors(page);
       await page.goto(s.fixtures.url('hostile-nested.html'));
       const text = norm(await page.innerText('#markup'));
       const findings = analyze(text).findings;
@@ -84,15 +77,12 @@ describe.skipIf(SKIP_BROWSER)('hostile input', () => {
       expect(await overlayMarkup(page)).toBe(0);
       expect(await pwned(page)).toBe(null);
       expect(errors).toEqual([]);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('a draft 5,000 elements deep is read, flagged and highlighted', async () => {
-    const page = await s.context.newPage();
-    const errors = watchPageErrors(page);
-    try {
+    await withPage(s, async (page) => {
+      const errors = watchPageErrors(page);
       await page.goto(s.fixtures.url('hostile-nested.html'));
       await page.evaluate(() => document.querySelector('#markup')!.remove()); // one field, one badge
       await page.click('#deep');
@@ -103,16 +93,13 @@ describe.skipIf(SKIP_BROWSER)('hostile input', () => {
       await expect.poll(async () => Number(await badge(page).textContent()), { timeout: 10_000 }).toBe(n);
       await expect.poll(async () => totalFlagged(await highlightSizes(page))).toBe(n);
       expect(errors).toEqual([]);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('a 1 MB paste with thousands of findings: text intact, every finding counted, the page stays responsive', async () => {
     await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.fixtures.origin });
-    const page = await s.context.newPage();
-    const errors = watchPageErrors(page);
-    try {
+    await withPage(s, async (page) => {
+      const errors = watchPageErrors(page);
       await page.goto(s.fixtures.url('textarea.html'));
       const sentences = [
         'Thanks for your patience while I looked into order 4411.',
@@ -140,8 +127,6 @@ describe.skipIf(SKIP_BROWSER)('hostile input', () => {
       expect(Date.now() - t0).toBeLessThan(5_000);
       expect(await page.inputValue('#reply')).toBe(`${big}x`);
       expect(errors).toEqual([]);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });

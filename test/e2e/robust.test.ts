@@ -15,6 +15,7 @@ import {
   norm,
   watchPageErrors,
   useSession,
+  withPage,
 } from './harness';
 import { analyze, type Finding } from '../../src/engine/index';
 import { normalizePhrase } from '../../src/shared/settings';
@@ -145,32 +146,31 @@ describe.skipIf(SKIP_BROWSER)('robustness: randomized editing per editor family'
     const fam = { ...fam0, seed: fam0.seed + offset };
     it(`${fam.name}: seed ${fam.seed}, ${fam.steps} random steps keep the text and the highlights right`, async () => {
       await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.fixtures.origin });
-      const page = await s.context.newPage();
-      const errors = watchPageErrors(page);
-      const r = rng(fam.seed);
-      const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-      const log: string[] = [];
-      const model = async () => norm(String(await page.evaluate(fam.model)));
-      let expected = '';
-      const history: string[] = [''];
-      const dismissed = new Set<string>();
-      const settle = async (what: string) => {
-        const ctx = () => `seed ${fam.seed}, after: ${log.join(' | ')}`;
-        await expect.poll(model, { timeout: 5000, message: `model text (${ctx()})` }).toBe(expected);
-        const want = visible(expected, dismissed);
-        await expect
-          .poll(async () => Number((await badge(page).textContent()) ?? '0'), { timeout: 8000, message: `badge (${ctx()})` })
-          .toBe(want.length);
-        // The textarea mirror draws one mark where findings of two categories share words.
-        let at = 0;
-        const drawn = fam.name === 'textarea' ? want.filter((f) => (f.start >= at ? ((at = f.end), true) : false)) : want;
-        await expect
-          .poll(() => markedTexts(page), { timeout: 5000, message: `highlights (${ctx()})` })
-          .toEqual(drawn.map((f) => f.text).sort());
-        expect(errors.join('\n'), `page errors (${ctx()})`).toBe('');
-        void what;
-      };
-      try {
+      await withPage(s, async (page) => {
+        const errors = watchPageErrors(page);
+        const r = rng(fam.seed);
+        const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+        const log: string[] = [];
+        const model = async () => norm(String(await page.evaluate(fam.model)));
+        let expected = '';
+        const history: string[] = [''];
+        const dismissed = new Set<string>();
+        const settle = async (what: string) => {
+          const ctx = () => `seed ${fam.seed}, after: ${log.join(' | ')}`;
+          await expect.poll(model, { timeout: 5000, message: `model text (${ctx()})` }).toBe(expected);
+          const want = visible(expected, dismissed);
+          await expect
+            .poll(async () => Number((await badge(page).textContent()) ?? '0'), { timeout: 8000, message: `badge (${ctx()})` })
+            .toBe(want.length);
+          // The textarea mirror draws one mark where findings of two categories share words.
+          let at = 0;
+          const drawn = fam.name === 'textarea' ? want.filter((f) => (f.start >= at ? ((at = f.end), true) : false)) : want;
+          await expect
+            .poll(() => markedTexts(page), { timeout: 5000, message: `highlights (${ctx()})` })
+            .toEqual(drawn.map((f) => f.text).sort());
+          expect(errors.join('\n'), `page errors (${ctx()})`).toBe('');
+          void what;
+        };
         await page.goto(s.fixtures.url(fam.page));
         await page.waitForSelector(fam.editable);
         await page.click(fam.editable);
@@ -263,9 +263,7 @@ describe.skipIf(SKIP_BROWSER)('robustness: randomized editing per editor family'
         for (const kind of offset ? [] : ['type', 'paste', 'delete', 'undo', 'apply', 'dismiss']) {
           expect(log.some((l) => l.startsWith(kind)), `seed ${fam.seed} never ran "${kind}": ${log.join(' | ')}`).toBe(true);
         }
-      } finally {
-        await page.close();
-      }
+      });
     });
   }
 });

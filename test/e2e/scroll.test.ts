@@ -1,7 +1,7 @@
 /** Overlay marks and badges follow page and container scrolling and never show outside the visible part. */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, SKIP_BROWSER, badge, marks, FLAGGED, FLAGGED_2, type Session } from './harness';
+import { SKIP_BROWSER, badge, marks, useSession, withPage, FLAGGED, FLAGGED_2 } from './harness';
 
 const REPLY = `Hi Sam, ${FLAGGED} ${FLAGGED_2}`;
 
@@ -16,17 +16,10 @@ async function mirrorState(page: Page) {
 }
 
 describe.skipIf(SKIP_BROWSER)('scrolling', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const s = useSession({ clearStorage: false });
 
   it('textarea marks follow container and page scrolling and are clipped to the visible part', async () => {
-    const page = await s.context.newPage();
-    try {
+    await withPage(s, async (page) => {
       await page.goto(s.fixtures.url('scroll.html'));
       await page.click('#reply');
       await page.keyboard.type(REPLY);
@@ -49,14 +42,11 @@ describe.skipIf(SKIP_BROWSER)('scrolling', () => {
       await page.evaluate(() => document.querySelector('#pane')!.scrollTo(0, 0));
       await expect.poll(async () => (await mirrorState(page)).shown).toBe(true);
       await expect.poll(() => badge(page).isVisible()).toBe(true);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('contenteditable overlay boxes (fallback) follow scrolling and stay inside the pane', async () => {
-    const page = await s.context.newPage();
-    try {
+    await withPage(s, async (page) => {
       await page.goto(s.fixtures.url('scroll.html'));
       await page.evaluate(() => document.documentElement.setAttribute('data-tactful-force-overlay', ''));
       await page.evaluate(() => document.querySelector('#ce')!.scrollIntoView({ block: 'center' }));
@@ -84,8 +74,6 @@ describe.skipIf(SKIP_BROWSER)('scrolling', () => {
       expect(await inside()).toBe(true);
       await page.evaluate(() => document.querySelector('#pane')!.scrollBy(0, 2000));
       await expect.poll(() => marks(page).count()).toBe(0);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });

@@ -15,7 +15,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SKIP_BROWSER, badge, card, dumpStorage, norm, useSession, watchPageErrors, type Session } from './harness';
+import { SKIP_BROWSER, badge, card, dumpStorage, norm, useSession, watchPageErrors, withPage, type Session } from './harness';
 import { watchExtensionErrors } from './probes';
 import { analyze } from '../../src/engine/index';
 
@@ -32,13 +32,10 @@ interface AreaArg {
 
 /** Runs `fn(arg)` in an extension page (chrome.storage with its real quotas). */
 async function inExtension<T>(s: Session, fn: (arg: AreaArg) => Promise<T>, arg: AreaArg): Promise<T> {
-  const page = await s.context.newPage();
-  try {
+  return withPage(s, async (page) => {
     await page.goto(`chrome-extension://${s.extensionId}/src/popup/index.html`);
-    return await page.evaluate(fn, arg);
-  } finally {
-    await page.close();
-  }
+    return page.evaluate(fn, arg);
+  });
 }
 
 /** Fills an area up to exactly its quota (items no larger than sync's per-item limit); returns the bytes left. */
@@ -183,9 +180,8 @@ describe.skipIf(SKIP_BROWSER)('storage quota errors', () => {
       expect(await stored(s)).toEqual(before);
 
       // The popup's switch.
-      const popup = await s.context.newPage();
-      const popupErrors = watchPageErrors(popup);
-      try {
+      await withPage(s, async (popup) => {
+        const popupErrors = watchPageErrors(popup);
         await popup.goto(`chrome-extension://${s.extensionId}/src/popup/index.html`);
         const toggle = popup.locator('#global-toggle');
         await expect.poll(() => toggle.isChecked()).toBe(true);
@@ -194,9 +190,7 @@ describe.skipIf(SKIP_BROWSER)('storage quota errors', () => {
         expect(await popup.locator('#error').isVisible()).toBe(true);
         await expect.poll(() => toggle.isChecked()).toBe(true);
         expect(popupErrors).toEqual([]);
-      } finally {
-        await popup.close();
-      }
+      });
       expect(await stored(s)).toEqual(before);
 
       // The help-desk tab saw none of it: same reply, same findings.
