@@ -71,6 +71,8 @@ export class Controller implements FieldHost {
   private cardOnHover: boolean;
   private panelOnlySet: ReadonlySet<string>;
   private hoverTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The rewrite being applied (resolved when none is). */
+  private applying: Promise<void> = Promise.resolve();
 
   private retired = false;
   private aliveAt = -Infinity;
@@ -86,7 +88,7 @@ export class Controller implements FieldHost {
   ) {
     // New team or personal rules: analyse what is on screen again.
     engineClient.onRulesChanged(() => {
-      for (const f of this.fields.values()) if (f.active) void f.analyze();
+      for (const f of this.fields.values()) if (f.active) void f.analyze(true);
     });
     this.filterState = { ignored: settings.ignored, disabledRules: new Set(settings.settings.disabledRules) };
     this.checkNotes = settings.settings.checkInternalNotes;
@@ -297,6 +299,7 @@ export class Controller implements FieldHost {
 
   async onClick(field: Field): Promise<void> {
     if (!this.alive()) return;
+    await this.applying;
     await field.flush();
     const sel = field.selection();
     if (!sel) return;
@@ -311,6 +314,7 @@ export class Controller implements FieldHost {
 
   async onShortcut(field: Field): Promise<void> {
     if (!this.alive()) return;
+    await this.applying;
     await field.flush();
     const sel = field.selection();
     const at = sel ? sel.start : 0;
@@ -529,12 +533,23 @@ export class Controller implements FieldHost {
     }
   }
 
-  private async apply(field: Field, f: Finding, index: number): Promise<void> {
+  /**
+   * Applies a rewrite. A click or the shortcut that comes while one is being applied waits for
+   * it (and its analysis), so it never opens a card on the text from before the rewrite.
+   */
+  private apply(field: Field, f: Finding, index: number): Promise<void> {
+    const run = this.applying.then(() => this.applyNow(field, f, index));
+    this.applying = run.catch(() => undefined);
+    return run;
+  }
+
+  private async applyNow(field: Field, f: Finding, index: number): Promise<void> {
     const s = f.suggestions[index];
     if (!s || !this.alive(true)) return;
     this.closeCard(false);
     const result = await applyReplacement(field, f.start, f.end, f.text, s.replacement);
-    await field.analyze();
+    // Findings for the text as it is now (a result overtaken by another edit is asked again).
+    await field.flush();
     if (!result.ok) {
       const again = field.findings.find((x) => x.ruleId === f.ruleId && x.start === f.start && x.text === f.text) ?? f;
       this.openCard(field, again, false, result.reason);
@@ -552,6 +567,7 @@ export class Controller implements FieldHost {
 
   private async openPanel(field: Field, focus: boolean): Promise<void> {
     this.closeCard(false);
+    await this.applying;
     await field.flush();
     this.renderPanelFor(field, focus);
   }

@@ -52,8 +52,10 @@ export class Field implements EditTarget {
   private readonly dismissed = new Set<string>();
   private readonly debounce = new QuietTimer(DEBOUNCE_MS, () => void this.analyze());
   private dirty = true;
-  /** Bumped by every edit and every analysis: a result that comes back after either is stale. */
+  /** Bumped by every edit: a result for an older text is stale. */
   private generation = 0;
+  /** The analysis under way, shared by everyone who asks while the text stays the same. */
+  private inflight: { gen: number; done: Promise<void> } | null = null;
   private painter: Painter | null = null;
   private readonly cleanups: Array<() => void> = [];
 
@@ -183,16 +185,29 @@ export class Field implements EditTarget {
   /** Analyse now if anything changed since the last analysis (a click, the shortcut). */
   async flush(): Promise<void> {
     this.debounce.cancel();
-    if (this.dirty) await this.analyze();
+    // An analysis that a newer one overtook leaves the field dirty: ask again (a few times at
+    // most, in case the agent keeps typing), so callers act on findings for the current text.
+    for (let i = 0; i < 4 && this.dirty && this.active; i++) await this.analyze();
   }
 
   /**
-   * Reads the text and has the background engine analyse it. A result that an edit overtook
-   * is dropped (that edit's own analysis follows); so is one for a field that went away.
+   * Reads the text and has the background engine analyse it. Callers that ask while the text
+   * is unchanged (the debounce, a click, the shortcut, an applied rewrite) share one request;
+   * `fresh` asks again anyway (the rules changed). A result that an edit overtook is dropped
+   * (that edit's own analysis follows); so is one for a field that went away.
    */
-  async analyze(): Promise<void> {
-    if (!this.active) return;
-    const gen = ++this.generation;
+  analyze(fresh = false): Promise<void> {
+    if (!this.active) return Promise.resolve();
+    if (!fresh && this.inflight?.gen === this.generation) return this.inflight.done;
+    const gen = this.generation;
+    const done = this.run(gen).finally(() => {
+      if (this.inflight?.done === done) this.inflight = null;
+    });
+    this.inflight = { gen, done };
+    return done;
+  }
+
+  private async run(gen: number): Promise<void> {
     const text = this.readText();
     const result = await this.host.engine().analyze(this.id, text);
     if (result === 'unreachable') {
