@@ -153,6 +153,17 @@ export class Field implements EditTarget {
     this.host.onLayout(this);
   }
 
+  /**
+   * Changes the observer has not delivered yet (an edit earlier in this same task). Taking
+   * them means the observer's callback never sees them: they count as an edit here.
+   */
+  private takePendingMutations(): void {
+    const pending = this.observer?.takeRecords();
+    if (!pending?.length) return;
+    this.noteMutations(pending);
+    this.edited();
+  }
+
   private noteMutations(records: MutationRecord[]): void {
     for (const r of records) {
       if (r.type === 'characterData' && r.target.nodeType === 3) this.changedTexts.add(r.target as Text);
@@ -162,9 +173,7 @@ export class Field implements EditTarget {
 
   private currentText(): string {
     if (this.isTextarea) return (this.el as HTMLTextAreaElement).value;
-    // Changes the observer has not delivered yet (an edit in this same task).
-    const pending = this.observer?.takeRecords();
-    if (pending?.length) this.noteMutations(pending);
+    this.takePendingMutations();
     // Typing changes a text node's data: patch the map instead of walking the editor again.
     if (this.map && !this.reshaped && (this.changedTexts.size === 0 || this.map.patch(this.changedTexts))) {
       this.changedTexts.clear();
@@ -184,6 +193,7 @@ export class Field implements EditTarget {
 
   /** Analyse now if anything changed since the last analysis (a click, the shortcut). */
   async flush(): Promise<void> {
+    this.takePendingMutations();
     this.debounce.cancel();
     // An analysis that a newer one overtook leaves the field dirty: ask again (a few times at
     // most, in case the agent keeps typing), so callers act on findings for the current text.
@@ -198,6 +208,7 @@ export class Field implements EditTarget {
    */
   analyze(fresh = false): Promise<void> {
     if (!this.active) return Promise.resolve();
+    this.takePendingMutations();
     if (!fresh && this.inflight?.gen === this.generation) return this.inflight.done;
     const gen = this.generation;
     const done = this.run(gen).finally(() => {
