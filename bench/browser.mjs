@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { buildFixtures, serve, requireBrowser, stopServiceWorker, EXT_DIR, ROOT } from '../test/e2e/harness.ts';
 import { makeReply, countWords, rng } from './texts.mjs';
 import { table } from './stats.mjs';
-import { startTrace, extensionTasks, perKeystroke, longTasks as traceLongTasks } from './trace.mjs';
+import { startTrace, extensionTasks, perKeystroke, renderingPerKey, longTasks as traceLongTasks } from './trace.mjs';
 
 const QUICK = process.argv.includes('--quick');
 const EDITORS = [
@@ -264,7 +264,9 @@ async function runOne(browser, editor, words, seed, fixtures) {
       pauses.push(k - 1); // index of the last key before this pause
       await page.waitForTimeout(PAUSE_MS);
     }
-    const tasks = extensionTasks(await trace.stop(), browser.extensionId ?? '\u0000none');
+    const traceEvents = await trace.stop();
+    const tasks = extensionTasks(traceEvents, browser.extensionId ?? '\u0000none');
+    const rendering = renderingPerKey(traceEvents, tasks);
     const background = statsDelta(statsBefore, await engineStats(browser));
     const b = await page.evaluate(() => {
       cancelAnimationFrame(window.__bench.raf);
@@ -321,6 +323,7 @@ async function runOne(browser, editor, words, seed, fixtures) {
       eventTiming: b.events,
       heapUsed: heap.usedSize,
       background,
+      rendering,
     };
   } finally {
     await cdp.detach().catch(() => {});
@@ -625,10 +628,13 @@ async function main() {
           pauseToHighlightsMs: e.latencies,
           heapBytes: { ext: e.heapUsed, plain: p.heapUsed, extension: e.heapUsed - p.heapUsed },
           background: e.background,
+          renderingMsPerKey: { ext: e.rendering, plain: p.rendering },
         };
         row.inputToPaintMs.ratioP50 = row.inputToPaintMs.plain.p50 ? row.inputToPaintMs.ext.p50 / row.inputToPaintMs.plain.p50 : null;
         results.push(row);
         console.error(`  ${editor.id} ${words}w: p95 ${f2(row.extPerKeyMs.p95)} ms/key, long tasks ${row.longTasks.attributable.length}, pause→highlights ${e.latencies.map(f1).join('/')} ms`);
+        const rr = (x) => (x ? `style ${f2(x.style)} layout ${f2(x.layout)} paint ${f2(x.paint)}` : '—');
+        console.error(`    rendering ms/key, with: ${rr(e.rendering)} | without: ${rr(p.rendering)}`);
       }
     }
     // Pasted replies (first analysis on a fresh page, engine cold) and the scale case.

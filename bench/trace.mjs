@@ -85,3 +85,21 @@ export function longTasks({ tasks }) {
     .filter((t) => t.dur > 50_000)
     .map((t) => ({ durationMs: t.dur / 1000, extMs: t.extMs, attributable: t.extMs >= t.dur / 2000 || t.dur / 1000 - t.extMs < 50 }));
 }
+
+/** Rendering work on the page's main thread (style, layout, paint and friends), in ms per keystroke window (mean). */
+export function renderingPerKey(events, { keydowns }) {
+  if (!keydowns.length) return null;
+  const key = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown');
+  const main = `${key.pid}:${key.tid}`;
+  const kinds = { style: ['UpdateLayoutTree', 'RecalculateStyles'], layout: ['Layout'], paint: ['Paint', 'PrePaint', 'PaintImage', 'Layerize', 'Commit', 'UpdateLayer'] };
+  const out = {};
+  for (const [k, names] of Object.entries(kinds)) {
+    let total = 0;
+    for (const e of events) {
+      if (e.ph !== 'X' || `${e.pid}:${e.tid}` !== main || !names.includes(e.name) || e.ts < keydowns[0]) continue;
+      total += e.dur;
+    }
+    out[k] = total / 1000 / keydowns.length;
+  }
+  return out;
+}

@@ -70,8 +70,9 @@ describe.skipIf(SKIP_BROWSER)('scrolling', () => {
         });
       expect(await aligned()).toBe(true);
       await page.evaluate(() => document.querySelector('#pane')!.scrollBy(0, 40));
+      // The marks follow in the next animation frame: wait for both, not just the first mark.
       await expect.poll(aligned).toBe(true);
-      expect(await inside()).toBe(true);
+      await expect.poll(inside).toBe(true);
       await page.evaluate(() => document.querySelector('#pane')!.scrollBy(0, 2000));
       await expect.poll(() => marks(page).count()).toBe(0);
     });
