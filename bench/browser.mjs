@@ -633,7 +633,7 @@ async function main() {
         row.inputToPaintMs.ratioP50 = row.inputToPaintMs.plain.p50 ? row.inputToPaintMs.ext.p50 / row.inputToPaintMs.plain.p50 : null;
         results.push(row);
         console.error(`  ${editor.id} ${words}w: p95 ${f2(row.extPerKeyMs.p95)} ms/key, long tasks ${row.longTasks.attributable.length}, pause→highlights ${e.latencies.map(f1).join('/')} ms`);
-        const rr = (x) => (x ? `style ${f2(x.style)} layout ${f2(x.layout)} paint ${f2(x.paint)}` : '—');
+        const rr = (x) => (x ? Object.entries(x).map(([k, v]) => `${k} ${f2(v)}`).join(' ') : '—');
         console.error(`    rendering ms/key, with: ${rr(e.rendering)} | without: ${rr(p.rendering)}`);
       }
     }

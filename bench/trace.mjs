@@ -91,7 +91,9 @@ export function renderingPerKey(events, { keydowns }) {
   if (!keydowns.length) return null;
   const key = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown');
   const main = `${key.pid}:${key.tid}`;
-  const kinds = { style: ['UpdateLayoutTree', 'RecalculateStyles'], layout: ['Layout'], paint: ['Paint', 'PrePaint', 'PaintImage', 'Layerize', 'Commit', 'UpdateLayer'] };
+  const kinds = process.env.BENCH_PAINT_DETAIL
+    ? { style: ['UpdateLayoutTree', 'RecalculateStyles'], layout: ['Layout'], paint: ['Paint'], prePaint: ['PrePaint'], layerize: ['Layerize'], commit: ['Commit'], updateLayer: ['UpdateLayer'] }
+    : { style: ['UpdateLayoutTree', 'RecalculateStyles'], layout: ['Layout'], paint: ['Paint', 'PrePaint', 'PaintImage', 'Layerize', 'Commit', 'UpdateLayer'] };
   const out = {};
   for (const [k, names] of Object.entries(kinds)) {
     let total = 0;
