@@ -27,6 +27,8 @@ interface FieldState {
   text: string;
   /** The seq last answered (a result or a failure). */
   answered: number;
+  /** The last result sent for this field, serialised: an equal one is answered with 'same'. */
+  lastSent: string | null;
   queued: boolean;
 }
 
@@ -118,7 +120,7 @@ export class EngineHost {
         conn.fields.delete(oldest);
         if (gone.answered !== gone.seq) this.post(conn, { type: 'resync', field: oldest, seq: gone.seq });
       }
-      const fresh: FieldState = { seq: msg.seq, text, answered: -1, queued: false };
+      const fresh: FieldState = { seq: msg.seq, text, answered: -1, queued: false, lastSent: null };
       conn.fields.set(msg.field, fresh);
       this.enqueue(conn, msg.field, fresh);
     }
@@ -195,7 +197,14 @@ export class EngineHost {
       account();
       this.stats.analyses++;
       st.answered = seq;
-      this.post(conn, { type: 'result', field: id, seq, result });
+      // Typing after the last finding changes nothing in the result: say so in a few bytes
+      // instead of sending (and having the page parse) every finding again.
+      const json = JSON.stringify(result);
+      if (json === st.lastSent) this.post(conn, { type: 'same', field: id, seq });
+      else {
+        st.lastSent = json;
+        this.post(conn, { type: 'result', field: id, seq, result });
+      }
     } catch (err) {
       st.answered = seq;
       this.post(conn, { type: 'failed', field: id, seq, reason: String(err) });

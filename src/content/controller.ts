@@ -300,7 +300,10 @@ export class Controller implements FieldHost {
   async onClick(field: Field): Promise<void> {
     if (!this.alive()) return;
     await this.applying;
+    const edits = field.edits;
     await field.flush();
+    // The agent typed on after clicking: the click's place is gone, open nothing.
+    if (field.edits !== edits) return;
     const sel = field.selection();
     if (!sel) return;
     // A click inside a selection (e.g. the text Ctrl+Z just restored) may leave it selected.
@@ -315,7 +318,9 @@ export class Controller implements FieldHost {
   async onShortcut(field: Field): Promise<void> {
     if (!this.alive()) return;
     await this.applying;
+    const edits = field.edits;
     await field.flush();
+    if (field.edits !== edits) return;
     const sel = field.selection();
     const at = sel ? sel.start : 0;
     const f = findingAt(field.findings, at) ?? field.findings.find((x) => x.start >= at) ?? field.findings[0];

@@ -28,6 +28,8 @@ interface ClientField {
   base: number | null;
   baseText: string;
   pending: Pending | null;
+  /** The last full result the host sent for this field ('same' refers to it). */
+  last: AnalysisResult | null;
 }
 
 export class EngineClient {
@@ -101,7 +103,7 @@ export class EngineClient {
   private field(id: number): ClientField {
     let f = this.fields.get(id);
     if (!f) {
-      f = { base: null, baseText: '', pending: null };
+      f = { base: null, baseText: '', pending: null, last: null };
       this.fields.set(id, f);
     }
     return f;
@@ -167,19 +169,21 @@ export class EngineClient {
       for (const fn of this.rulesListeners) fn();
       return;
     }
-    for (const [id, f] of this.fields) {
-      if (f.pending?.seq !== msg.seq) continue;
-      if (msg.type === 'result') this.settle(f, msg.result);
-      else if (msg.type === 'resync') {
-        f.base = null;
-        this.send(id, f);
-      } else {
-        console.warn('[tactful] analysis failed:', msg.reason);
-        this.settle(f, 'superseded');
-      }
-      return;
+    const f = this.fields.get(msg.field);
+    if (!f) return;
+    // Kept even when no longer awaited: a later 'same' refers to the last result sent.
+    if (msg.type === 'result') f.last = msg.result;
+    // Otherwise an answer to a request that was superseded.
+    if (f.pending?.seq !== msg.seq) return;
+    if (msg.type === 'result') this.settle(f, msg.result);
+    else if (msg.type === 'same') this.settle(f, f.last ?? 'superseded');
+    else if (msg.type === 'resync') {
+      f.base = null;
+      this.send(msg.field, f);
+    } else {
+      console.warn('[tactful] analysis failed:', msg.reason);
+      this.settle(f, 'superseded');
     }
-    // An answer to a request that was superseded: the host now holds that seq's text.
   }
 
   private disconnected(port: PortLike): void {

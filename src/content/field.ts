@@ -1,5 +1,5 @@
 /** One watched reply field: reading its text, debounced analysis, painting, selection. */
-import { findingKey, visibleFindings, type Filters, type Finding, type Tip } from './findings';
+import { findingKey, visibleFindings, type AnalysisResult, type Filters, type Finding, type Tip } from './findings';
 import type { EngineClient } from './engine-client';
 import { QuietTimer } from './quiet-timer';
 import type { EditTarget } from './apply';
@@ -54,6 +54,8 @@ export class Field implements EditTarget {
   private dirty = true;
   /** Bumped by every edit: a result for an older text is stale. */
   private generation = 0;
+  /** The engine result the findings come from (the client hands back the same object for 'same'). */
+  private applied: AnalysisResult | null = null;
   /** The analysis under way, shared by everyone who asks while the text stays the same. */
   private inflight: { gen: number; done: Promise<void> } | null = null;
   private painter: Painter | null = null;
@@ -157,7 +159,7 @@ export class Field implements EditTarget {
    * Changes the observer has not delivered yet (an edit earlier in this same task). Taking
    * them means the observer's callback never sees them: they count as an edit here.
    */
-  private takePendingMutations(): void {
+  takePendingMutations(): void {
     const pending = this.observer?.takeRecords();
     if (!pending?.length) return;
     this.noteMutations(pending);
@@ -189,6 +191,12 @@ export class Field implements EditTarget {
   readText(): string {
     this.text = this.currentText();
     return this.text;
+  }
+
+  /** Counts edits: a caller that waited can tell whether the agent typed meanwhile. */
+  get edits(): number {
+    this.takePendingMutations();
+    return this.generation;
   }
 
   /** Analyse now if anything changed since the last analysis (a click, the shortcut). */
@@ -228,6 +236,13 @@ export class Field implements EditTarget {
     }
     if (result === 'superseded' || gen !== this.generation || !this.active) return;
     this.dirty = false;
+    if (result === this.applied) {
+      // The same findings as before (the agent typed after the last one): nothing moved, only
+      // the painter's view of the text (the textarea mirror) needs the new text.
+      this.painter?.paint(this.painted(), this.activeFinding);
+      return;
+    }
+    this.applied = result;
     this.all = result.findings.filter((f) => f.end <= text.length && text.slice(f.start, f.end) === f.text);
     this.tips = result.tips;
     this.refilter();

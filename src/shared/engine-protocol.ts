@@ -28,6 +28,8 @@ export type ClientMessage =
 
 export type HostMessage =
   | { type: 'result'; field: number; seq: number; result: AnalysisResult }
+  /** The result equals the last one sent for this field on this port (most keystrokes while typing). */
+  | { type: 'same'; field: number; seq: number }
   /** The host does not hold the delta's base (it restarted, or dropped the field): send the whole text. */
   | { type: 'resync'; field: number; seq: number }
   | { type: 'failed'; field: number; seq: number; reason: string }
@@ -84,7 +86,8 @@ export function parseHostMessage(raw: unknown): HostMessage | null {
     case 'result':
       return isId(raw.field) && isId(raw.seq) && isResult(raw.result) ? { type: 'result', field: raw.field, seq: raw.seq, result: raw.result } : null;
     case 'resync':
-      return isId(raw.field) && isId(raw.seq) ? { type: 'resync', field: raw.field, seq: raw.seq } : null;
+    case 'same':
+      return isId(raw.field) && isId(raw.seq) ? { type: raw.type, field: raw.field, seq: raw.seq } : null;
     case 'failed':
       return isId(raw.field) && isId(raw.seq) && typeof raw.reason === 'string' ? { type: 'failed', field: raw.field, seq: raw.seq, reason: raw.reason } : null;
     case 'rules-changed':

@@ -139,6 +139,23 @@ describe('engine over a port', () => {
     expect(parseClientMessage(bg.clientEnds[0]!.sent.at(-1))).toMatchObject({ remove: "That's not my department. ".length, insert: '' });
   });
 
+  it("answers 'same' when typing changed nothing in the result, and the client hands back that result", async () => {
+    const bg = background();
+    const client = new EngineClient(bg.connect);
+    const first = await client.analyze(1, REPLY);
+    const typed = `${REPLY} Tha`;
+    expect(analyze(typed)).toEqual(analyze(REPLY));
+    const second = await client.analyze(1, typed);
+    expect(second).toBe(first);
+    const kinds = bg.hostEnds[0]!.sent.map((m) => (m as { type: string }).type);
+    expect(kinds).toEqual(['result', 'same']);
+    // A change that does move a finding gets the full result again.
+    const moved = `Hello. ${typed}`;
+    const third = await client.analyze(1, moved);
+    expect(third).toEqual(analyze(moved));
+    expect(third).not.toBe(first);
+  });
+
   it('keeps fields apart and answers only the newest request of a field', async () => {
     const bg = background();
     const client = new EngineClient(bg.connect);
