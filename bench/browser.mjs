@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync, readFileSync, readdirSyn
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildFixtures, serve, requireBrowser, stopServiceWorker, EXT_DIR, ROOT } from '../test/e2e/harness.ts';
+import { buildFixtures, serve, requireBrowser, stopServiceWorker, BROWSER_ARGS, EXT_DIR, ROOT } from '../test/e2e/harness.ts';
 import { makeReply, countWords, rng } from './texts.mjs';
 import { table } from './stats.mjs';
 import { startTrace, extensionTasks, perKeystroke, renderingPerKey, longTasks as traceLongTasks } from './trace.mjs';
@@ -35,21 +35,10 @@ const TYPED = QUICK
 const PAUSE_MS = 900;
 const SAMPLING_US = 100;
 
-const BASE_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-features=Translate,OptimizationHints,MediaRouter',
-];
 
 async function launchBrowser(withExtension) {
   const profile = mkdtempSync(join(tmpdir(), 'tactful-bench-profile-'));
-  const args = withExtension ? [...BASE_ARGS, `--disable-extensions-except=${EXT_DIR}`, `--load-extension=${EXT_DIR}`] : [...BASE_ARGS, '--disable-extensions'];
+  const args = withExtension ? [...BROWSER_ARGS, `--disable-extensions-except=${EXT_DIR}`, `--load-extension=${EXT_DIR}`] : [...BROWSER_ARGS, '--disable-extensions'];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: requireBrowser(),
     headless: false, // --headless=new above: extensions need the new headless mode
@@ -272,11 +261,7 @@ async function runOne(browser, editor, words, seed, fixtures) {
       cancelAnimationFrame(window.__bench.raf);
       return window.__bench;
     });
-    await cdp.send('HeapProfiler.enable');
-    await cdp.send('HeapProfiler.collectGarbage');
-    await page.waitForTimeout(200);
-    await cdp.send('HeapProfiler.collectGarbage');
-    const heap = await cdp.send('Runtime.getHeapUsage');
+    const heapUsed = await heapOf(page, cdp);
     // Extension time per keystroke, from the trace: the content script's calls in the tasks
     // from one keydown to the next (or to the end of the pause).
     const perKey = perKeystroke(tasks);
@@ -321,7 +306,7 @@ async function runOne(browser, editor, words, seed, fixtures) {
       latencies,
       inputDelays: b.nextPaint.slice(Math.max(0, b.nextPaint.length - k)),
       eventTiming: b.events,
-      heapUsed: heap.usedSize,
+      heapUsed,
       background,
       rendering,
     };
@@ -373,11 +358,7 @@ async function pasteRun(browser, fixtures, { pageName, selector, text, others = 
       cancelAnimationFrame(window.__bench.raf);
       return window.__bench;
     });
-    await cdp.send('HeapProfiler.enable');
-    await cdp.send('HeapProfiler.collectGarbage');
-    await page.waitForTimeout(200);
-    await cdp.send('HeapProfiler.collectGarbage');
-    const heap = await cdp.send('Runtime.getHeapUsage');
+    const heapUsed = await heapOf(page, cdp);
     const { samples, longTasks } = attributeLongTasks(profile, browser.extensionId ?? '\u0000none', alignT0, b.longTasks);
     // The paste's keydown is the last key before the others were typed.
     const tPaste = b.keys[0];
@@ -408,7 +389,7 @@ async function pasteRun(browser, fixtures, { pageName, selector, text, others = 
       maxExtSliceMs: maxSlice,
       pasteToFirstHighlightMs: firstFlags,
       pasteToSettledMs: settled,
-      heapUsed: heap.usedSize,
+      heapUsed,
     };
   } finally {
     await cdp.detach().catch(() => {});
@@ -493,10 +474,11 @@ function extensionProcessRss() {
   }
 }
 
+/** The page's JS heap (the content script's isolated world shares it) after two forced GCs. */
 async function heapOf(page, cdp) {
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');
-  await page.waitForTimeout(100);
+  await page.waitForTimeout(200);
   await cdp.send('HeapProfiler.collectGarbage');
   return (await cdp.send('Runtime.getHeapUsage')).usedSize;
 }

@@ -297,13 +297,19 @@ export class Controller implements FieldHost {
     this.afterTyping.touch();
   }
 
-  async onClick(field: Field): Promise<void> {
-    if (!this.alive()) return;
+  /**
+   * Waits until the field's findings match its text (a rewrite being applied, then a pending
+   * analysis). False when the agent typed meanwhile: the place they acted on is gone.
+   */
+  private async settled(field: Field): Promise<boolean> {
     await this.applying;
     const edits = field.edits;
     await field.flush();
-    // The agent typed on after clicking: the click's place is gone, open nothing.
-    if (field.edits !== edits) return;
+    return field.edits === edits;
+  }
+
+  async onClick(field: Field): Promise<void> {
+    if (!this.alive() || !(await this.settled(field))) return;
     const sel = field.selection();
     if (!sel) return;
     // A click inside a selection (e.g. the text Ctrl+Z just restored) may leave it selected.
@@ -316,11 +322,7 @@ export class Controller implements FieldHost {
   }
 
   async onShortcut(field: Field): Promise<void> {
-    if (!this.alive()) return;
-    await this.applying;
-    const edits = field.edits;
-    await field.flush();
-    if (field.edits !== edits) return;
+    if (!this.alive() || !(await this.settled(field))) return;
     const sel = field.selection();
     const at = sel ? sel.start : 0;
     const f = findingAt(field.findings, at) ?? field.findings.find((x) => x.start >= at) ?? field.findings[0];

@@ -138,6 +138,19 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/** Chromium flags for tests and the browser bench: new headless mode (extensions need it), nothing that phones home. */
+export const BROWSER_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-features=Translate,OptimizationHints,MediaRouter',
+];
+
 export async function launch(): Promise<Session> {
   const exe = requireBrowser();
   const dir = await buildFixtures();
@@ -146,19 +159,7 @@ export async function launch(): Promise<Session> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: exe,
     headless: false, // the real flag is below: extensions need the new headless mode
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${EXT_DIR}`,
-      `--load-extension=${EXT_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--no-default-browser-check',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-features=Translate,OptimizationHints,MediaRouter',
-    ],
+    args: [...BROWSER_ARGS, `--disable-extensions-except=${EXT_DIR}`, `--load-extension=${EXT_DIR}`],
     viewport: { width: 1100, height: 800 },
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
