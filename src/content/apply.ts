@@ -6,6 +6,7 @@
  *   paste        – Draft.js (synthetic paste with clipboardData)
  */
 import type { Family } from './family';
+import { diffText } from '../shared/text-delta';
 
 export interface EditTarget {
   el: HTMLElement;
@@ -121,15 +122,6 @@ async function settle(t: EditTarget, expected: string): Promise<string> {
   return now;
 }
 
-function diffRegion(a: string, b: string): { start: number; endA: number; endB: number } {
-  let p = 0;
-  const max = Math.min(a.length, b.length);
-  while (p < max && a[p] === b[p]) p++;
-  let s = 0;
-  while (s < max - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
-  return { start: p, endA: a.length - s, endB: b.length - s };
-}
-
 export async function applyReplacement(
   t: EditTarget,
   start: number,
@@ -152,8 +144,8 @@ export async function applyReplacement(
   }
   // Refused or mangled: put the original back through the same pipeline.
   if (after !== before) {
-    const d = diffRegion(after, before);
-    await insert(t, d.start, d.endA, before.slice(d.start, d.endB));
+    const d = diffText(after, before);
+    await insert(t, d.at, d.at + d.remove, d.insert);
     const restored = await settle(t, before);
     if (restored !== before && t.el.tagName === 'TEXTAREA') {
       (t.el as HTMLTextAreaElement).value = before;

@@ -55,7 +55,6 @@ export class Controller implements FieldHost {
   private layoutQueued = false;
   private geometryDirty = true;
   private geometryAt = 0;
-  private lastEditAt = -Infinity;
   /** After a typing stretch: read geometry again (the page may have moved a field meanwhile). */
   private readonly afterTyping = new QuietTimer(GEOMETRY_MAX_AGE_MS, () => {
     if (!this.running) return;
@@ -293,7 +292,6 @@ export class Controller implements FieldHost {
     // Per keystroke: keep this cheap (no layout reads, no extension API calls). An orphaned
     // copy notices at the next analysis, which cannot reach the background.
     if (this.card?.field === field) this.closeCard(false);
-    this.lastEditAt = performance.now();
     this.afterTyping.touch();
   }
 
@@ -419,7 +417,7 @@ export class Controller implements FieldHost {
     // or when the last reading is older than GEOMETRY_MAX_AGE_MS and the agent is not typing;
     // an analysis while typing otherwise touches no layout.
     const t = performance.now();
-    const typing = t - this.lastEditAt < GEOMETRY_MAX_AGE_MS;
+    const typing = this.afterTyping.quietFor() < GEOMETRY_MAX_AGE_MS;
     const geometry = this.geometryDirty || (!typing && t - this.geometryAt > GEOMETRY_MAX_AGE_MS);
     if (geometry) {
       this.geometryDirty = false;

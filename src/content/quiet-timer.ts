@@ -5,7 +5,7 @@
  */
 export class QuietTimer {
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private last = 0;
+  private last = -Infinity;
 
   constructor(
     private readonly ms: number,
@@ -15,6 +15,11 @@ export class QuietTimer {
   touch(): void {
     this.last = performance.now();
     if (this.timer === null) this.arm(this.ms);
+  }
+
+  /** Milliseconds since the last touch (Infinity before the first). */
+  quietFor(): number {
+    return performance.now() - this.last;
   }
 
   /** Forget the wait (the work is done now, or not needed any more). */
@@ -27,7 +32,7 @@ export class QuietTimer {
   private arm(ms: number): void {
     this.timer = setTimeout(() => {
       this.timer = null;
-      const quiet = performance.now() - this.last;
+      const quiet = this.quietFor();
       if (quiet < this.ms - 1) this.arm(this.ms - quiet);
       else this.fire();
     }, ms);
