@@ -72,6 +72,7 @@ export class Controller implements FieldHost {
   private hoverTimer: ReturnType<typeof setTimeout> | null = null;
   /** The rewrite being applied (resolved when none is). */
   private applying: Promise<void> = Promise.resolve();
+  private lastAction = 0;
 
   private retired = false;
   private aliveAt = -Infinity;
@@ -297,17 +298,23 @@ export class Controller implements FieldHost {
 
   /**
    * Waits until the field's findings match its text (a rewrite being applied, then a pending
-   * analysis). False when the agent typed meanwhile: the place they acted on is gone.
+   * analysis). False when the agent typed meanwhile (the place they acted on is gone) or clicked
+   * or pressed the shortcut again (a click is handled a task late, and must not close the card
+   * a shortcut pressed right after it opened).
    */
-  private async settled(field: Field): Promise<boolean> {
+  private async settled(field: Field, action: number): Promise<boolean> {
     await this.applying;
     const edits = field.edits;
     await field.flush();
-    return field.edits === edits;
+    return field.edits === edits && action === this.lastAction;
   }
 
-  async onClick(field: Field): Promise<void> {
-    if (!this.alive() || !(await this.settled(field))) return;
+  beginAction(): number {
+    return ++this.lastAction;
+  }
+
+  async onClick(field: Field, action: number): Promise<void> {
+    if (!this.alive() || !(await this.settled(field, action))) return;
     const sel = field.selection();
     if (!sel) return;
     // A click inside a selection (e.g. the text Ctrl+Z just restored) may leave it selected.
@@ -319,8 +326,8 @@ export class Controller implements FieldHost {
     else if (this.card) this.closeCard(false);
   }
 
-  async onShortcut(field: Field): Promise<void> {
-    if (!this.alive() || !(await this.settled(field))) return;
+  async onShortcut(field: Field, action: number): Promise<void> {
+    if (!this.alive() || !(await this.settled(field, action))) return;
     const sel = field.selection();
     const at = sel ? sel.start : 0;
     const f = findingAt(field.findings, at) ?? field.findings.find((x) => x.start >= at) ?? field.findings[0];

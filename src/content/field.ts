@@ -20,8 +20,10 @@ export interface FieldHost {
   onAnalyzed(field: Field): void;
   onEngineUnreachable(field: Field): void;
   onEdited(field: Field): void;
-  onClick(field: Field): Promise<void>;
-  onShortcut(field: Field): Promise<void>;
+  /** Numbers a click or shortcut when it happens, so one handled late cannot undo a later one. */
+  beginAction(): number;
+  onClick(field: Field, action: number): Promise<void>;
+  onShortcut(field: Field, action: number): Promise<void>;
   onEscape(field: Field): boolean;
   onFocus(field: Field): void;
   onBlur(field: Field): void;
@@ -85,12 +87,16 @@ export class Field implements EditTarget {
     this.on('focus', () => this.activate());
     this.on('blur', () => this.host.onBlur(this));
     this.on('input', () => this.edited());
-    this.on('click', () => setTimeout(() => void this.host.onClick(this), 0));
+    this.on('click', () => {
+      // Numbered now; handled after the editor has placed its caret.
+      const action = this.host.beginAction();
+      setTimeout(() => void this.host.onClick(this, action), 0);
+    });
     this.on('keydown', (e) => {
       if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyT') {
         e.preventDefault();
         e.stopPropagation();
-        void this.host.onShortcut(this);
+        void this.host.onShortcut(this, this.host.beginAction());
       } else if (e.key === 'Escape') {
         if (this.host.onEscape(this)) {
           e.preventDefault();

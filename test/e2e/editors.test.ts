@@ -260,6 +260,29 @@ describe.skipIf(SKIP_BROWSER)('editors', () => {
     });
   }
 
+  it('a click handled after a later shortcut does not close the card the shortcut opened', async () => {
+    await withPage(s, async (page) => {
+      await page.goto(s.fixtures.url('textarea.html'));
+      await page.click('#reply');
+      await page.keyboard.type(REPLY);
+      const first = analyze(REPLY).findings[0]!;
+      expect(first.start).toBeGreaterThan(0);
+      await expect.poll(async () => Number(await badge(page).textContent())).toBe(analyze(REPLY).findings.length);
+      // A click on plain text (caret at 0) and the shortcut in the same task, as when a tab
+      // that just came to the front runs the click's deferred handler after the key press.
+      await page.evaluate(() => {
+        const el = document.querySelector<HTMLTextAreaElement>('#reply')!;
+        el.setSelectionRange(0, 0);
+        el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+        el.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, altKey: true, shiftKey: true, code: 'KeyT', key: 'T' }));
+      });
+      await expect.poll(() => card(page).isVisible()).toBe(true);
+      expect(await card(page).getAttribute('data-rule')).toBe(first.ruleId);
+      await page.waitForTimeout(300);
+      expect(await card(page).isVisible()).toBe(true);
+    });
+  });
+
   it('disable-rule stores the rule id in settings and hides its findings', async () => {
     await withPage(s, async (page) => {
       await page.goto(s.fixtures.url('textarea.html'));
