@@ -24,6 +24,11 @@ describe('managed policy schema and adapter', () => {
     const f = JSON.parse(firefox!);
     const fromFirefox = normalizePolicy(f.policies['3rdparty'].Extensions['tactful@tactful.dev']);
     expect(fromFirefox).toEqual(fromChrome);
+    const manifest = /```json firefox-managed-storage\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(manifest, 'README has a Firefox managed-storage manifest example').toBeTruthy();
+    const m = JSON.parse(manifest!);
+    expect(m).toMatchObject({ name: 'tactful@tactful.dev', type: 'storage' });
+    expect(normalizePolicy(m.data)).toEqual(fromChrome);
   });
 
   const builtBackground = join(ROOT, 'dist/chrome/assets');
