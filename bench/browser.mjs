@@ -36,9 +36,12 @@ const PAUSE_MS = 900;
 const SAMPLING_US = 100;
 
 
+/** BENCH_AA=1: an A/A run of the typed cases, the "with" browser loads no extension either (shows the comparison itself is fair). */
+const AA = !!process.env.BENCH_AA;
+
 async function launchBrowser(withExtension) {
   const profile = mkdtempSync(join(tmpdir(), 'tactful-bench-profile-'));
-  const args = withExtension ? [...BROWSER_ARGS, `--disable-extensions-except=${EXT_DIR}`, `--load-extension=${EXT_DIR}`] : [...BROWSER_ARGS, '--disable-extensions'];
+  const args = withExtension && !AA ? [...BROWSER_ARGS, `--disable-extensions-except=${EXT_DIR}`, `--load-extension=${EXT_DIR}`] : [...BROWSER_ARGS, '--disable-extensions'];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: requireBrowser(),
     headless: false, // --headless=new above: extensions need the new headless mode
@@ -46,7 +49,7 @@ async function launchBrowser(withExtension) {
     viewport: { width: 1100, height: 800 },
   });
   let extensionId = null;
-  if (withExtension) {
+  if (withExtension && !AA) {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
     extensionId = new URL(worker.url()).host;
   }
@@ -617,10 +620,15 @@ async function main() {
         console.error(`  ${editor.id} ${words}w: p95 ${f2(row.extPerKeyMs.p95)} ms/key, long tasks ${row.longTasks.attributable.length}, pause→highlights ${e.latencies.map(f1).join('/')} ms`);
         const rr = (x) => (x ? Object.entries(x).map(([k, v]) => `${k} ${f2(v)}`).join(' ') : '—');
         console.error(`    rendering ms/key, with: ${rr(e.rendering)} | without: ${rr(p.rendering)}`);
+        console.error(`    input → next paint ms p50 ${f1(row.inputToPaintMs.ext.p50)} / ${f1(row.inputToPaintMs.plain.p50)}, p95 ${f1(row.inputToPaintMs.ext.p95)} / ${f1(row.inputToPaintMs.plain.p95)} (with / without)`);
       }
     }
     // Pasted replies (first analysis on a fresh page, engine cold) and the scale case.
     const pastes = [];
+    if (AA) {
+      // Nothing of the extension to measure beyond the typed comparison above.
+      return;
+    }
     if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY.startsWith('paste')) {
       const reply2000 = makeReply(2000, 99);
       const thread = Array.from({ length: 10 }, (_, i) => makeReply(2000, 500 + i)).join('\n\n');

@@ -86,7 +86,10 @@ export class Field implements EditTarget {
   private listen(): void {
     this.on('focus', () => this.activate());
     this.on('blur', () => this.host.onBlur(this));
-    this.on('input', () => this.edited());
+    // A contenteditable's edits all reach the MutationObserver below, so it gets no `input`
+    // listener: even an empty one delayed the next frame after each keystroke in CKEditor 5 by
+    // about 5 ms in Chromium (bench/README.md, "input → next paint").
+    if (this.isTextarea) this.on('input', () => this.edited());
     this.on('click', () => {
       // Numbered now; handled after the editor has placed its caret.
       const action = this.host.beginAction();
