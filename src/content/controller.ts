@@ -256,7 +256,7 @@ export class Controller implements FieldHost {
       field.el.ownerDocument.documentElement.hasAttribute(FORCE_OVERLAY_ATTR);
     const rangeFor = (s: number, e: number) => field.rangeFor(s, e);
     if (!forced && highlightsSupported(win)) {
-      return new HighlightPainter(field.el, rangeFor, (r, s, e) => field.rangeSpans(r, s, e), this.rootWin);
+      return new HighlightPainter(field.el, rangeFor, (r, s, e) => field.rangeSpans(r, s, e), this.rootWin, () => field.visibleSpan());
     }
     return new BoxPainter(field.el, rangeFor, this.rootWin, overlay.marks);
   }

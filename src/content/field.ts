@@ -7,6 +7,7 @@ import { detectFamily, type Family } from './family';
 import { extractText, type TextMap } from './text-map';
 import { editableSelection, selectEditable } from './selection';
 import type { Painter } from './painter';
+import { visibleSpan, type Span } from './visible-span';
 
 export const DEBOUNCE_MS = 100;
 
@@ -316,6 +317,13 @@ export class Field implements EditTarget {
     if (this.isTextarea) return null;
     if (!this.map) this.readText();
     return this.map!.range(start, end);
+  }
+
+  /** The text on screen, as offsets (the highlights painter registers only what is near it). */
+  visibleSpan(): Span | null {
+    const map = this.map;
+    if (!map) return { start: 0, end: this.text.length };
+    return visibleSpan(this.el, (n, o) => map.offsetOf(n, o), map.text.length);
   }
 
   /** Whether a live range's boundaries are where the text map puts these offsets now (no string copies). */

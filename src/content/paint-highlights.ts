@@ -6,7 +6,16 @@ import type { Category, Finding } from './findings';
 import { ACTIVE_HIGHLIGHT, CATEGORY_IDS, highlightCss, highlightName } from './categories';
 import { toRoot, type Box } from './geometry';
 import { ensureSheet } from './sheets';
+import { afterFrame } from './after-frame';
 import type { Painter } from './painter';
+import type { Span } from './visible-span';
+
+/**
+ * Up to this many findings every one is registered, with no geometry read at all; above it only
+ * those within WINDOW_SLACK characters of the visible text (plus the active one).
+ */
+const CULL_ABOVE = 24;
+const WINDOW_SLACK = 800;
 
 type HighlightCtor = new (...ranges: AbstractRange[]) => Highlight;
 
@@ -50,6 +59,13 @@ function rangeKey(f: Finding): string {
 export class HighlightPainter implements Painter {
   private ranges = new Map<Finding, Range>();
   private active: Range | null = null;
+  /** What the last paint was asked to show, for a repaint when the agent scrolls. */
+  private last: { findings: readonly Finding[]; active: Finding | null } | null = null;
+  /** Offsets whose findings are registered; null when all are. */
+  private window: Span | null = null;
+  /** The text changed since the last paint: offsets are not to be trusted until the next one. */
+  private stale = false;
+  private checkQueued = false;
 
   constructor(
     private readonly el: HTMLElement,
@@ -57,9 +73,41 @@ export class HighlightPainter implements Painter {
     /** Whether a live range still spans exactly these text offsets (the editor may have moved or replaced its nodes). */
     private readonly spans: (range: Range, start: number, end: number) => boolean,
     private readonly rootWin: Window,
+    /** The text on screen (null: none of the field is). */
+    private readonly visible: () => Span | null = () => ({ start: 0, end: Infinity }),
   ) {}
 
   paint(findings: readonly Finding[], active: Finding | null): void {
+    this.last = { findings, active };
+    this.stale = false;
+    if (findings.length > CULL_ABOVE) {
+      // The window from before, checked once the next frame is laid out (reading geometry
+      // here, right after an analysis while the agent types, would force a reflow).
+      if (this.window) this.checkAfterFrame();
+      else this.window = this.windowNow();
+      const w = this.window;
+      findings = findings.filter((f) => f === active || (f.end >= w.start && f.start <= w.end));
+    } else {
+      this.window = null;
+    }
+    this.register(findings, active);
+  }
+
+  private windowNow(): Span {
+    const v = this.visible();
+    return v ? { start: v.start - WINDOW_SLACK, end: v.end + WINDOW_SLACK } : { start: 0, end: -1 };
+  }
+
+  private checkAfterFrame(): void {
+    if (this.checkQueued) return;
+    this.checkQueued = true;
+    afterFrame(this.el.ownerDocument.defaultView ?? this.rootWin, () => {
+      this.checkQueued = false;
+      this.reposition();
+    });
+  }
+
+  private register(findings: readonly Finding[], active: Finding | null): void {
     const doc = this.el.ownerDocument;
     ensureSheet(doc, highlightCss());
     const root = this.el.getRootNode();
@@ -106,10 +154,21 @@ export class HighlightPainter implements Painter {
   }
 
   markStale(): void {
-    // Live ranges follow the edit; nothing to do until the next analysis.
+    // Live ranges follow the edit; only the scroll repaint must wait for the next analysis.
+    this.stale = true;
   }
 
-  reposition(): void {}
+  reposition(): void {
+    // Scrolled or resized: when the text now on screen leaves the registered window (less the
+    // part of the slack kept as a margin), register the findings around it.
+    if (!this.window || !this.last || this.stale) return;
+    const v = this.visible();
+    const w = this.window;
+    const margin = WINDOW_SLACK / 2;
+    if (v ? v.start - margin >= w.start && v.end + margin <= w.end : w.end < w.start) return;
+    this.window = null;
+    this.paint(this.last.findings, this.last.active);
+  }
 
   rects(f: Finding): Box[] {
     const r = this.ranges.get(f) ?? this.rangeFor(f.start, f.end);
@@ -119,6 +178,8 @@ export class HighlightPainter implements Painter {
   }
 
   dispose(): void {
+    this.last = null;
+    this.window = null;
     this.clear();
   }
 }
