@@ -14,26 +14,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, SKIP_BROWSER, CHROMIUM, buildFixtures, serve, badge, card, type FixtureServer } from './harness';
+import { TEAM_PACK } from './team-pack';
 
 const TEST_EXT = join(ROOT, 'dist/chrome-test');
 
-const teamPack = {
-  schemaVersion: 1,
-  name: 'Acme support',
-  version: '3.1.0',
-  rules: [
-    {
-      id: 'acme-cheers-mate',
-      category: 'lecturing',
-      severity: 'warning',
-      message: 'Too casual for a customer email.',
-      patterns: ['cheers mate'],
-      suggestions: [{ template: 'Thanks' }],
-      examples: { flags: ['Cheers mate.'], allows: ['Thanks.'] },
-    },
-  ],
-  overrides: { 'as-i-said': { locked: true, severity: 'error' } },
-};
+const teamPack = { ...TEAM_PACK, overrides: { 'as-i-said': { locked: true, severity: 'error' } } };
 
 describe.skipIf(SKIP_BROWSER)('managed policy (simulated in a test build)', () => {
   let context: BrowserContext;

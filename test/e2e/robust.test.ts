@@ -17,6 +17,7 @@ import {
   useSession,
   withPage,
 } from './harness';
+import { markedTextsInPage } from './page-reads';
 import { analyze, type Finding } from '../../src/engine/index';
 import { normalizePhrase } from '../../src/shared/settings';
 
@@ -122,20 +123,7 @@ async function select(page: Page, fam: Family, start: number, end: number): Prom
 }
 
 /** Texts covered by Tactful's marks: CSS highlight ranges, or the textarea mirror's spans. */
-async function markedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    for (const [name, h] of CSS.highlights) {
-      if (!String(name).startsWith('tactful-') || name === 'tactful-active') continue;
-      for (const r of h as Highlight) out.push((r as Range).toString());
-    }
-    const root = document.querySelector('tactful-overlay')?.shadowRoot;
-    if (root?.querySelector('.mirror:not(.stale)')) {
-      for (const m of root.querySelectorAll('.mirror [data-tactful="mark"]')) out.push(m.textContent ?? '');
-    }
-    return out.map((t) => t.replace(/\u00a0/g, ' ')).sort();
-  });
-}
+const markedTexts = (page: Page) => page.evaluate(markedTextsInPage);
 
 describe.skipIf(SKIP_BROWSER)('robustness: randomized editing per editor family', () => {
   const s = useSession();

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildFixtures, serve, type FixtureServer } from '../fixture-server';
+import { markedTextsInPage } from '../page-reads';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 export const FIREFOX_EXT_DIR = join(ROOT, 'dist/firefox');
@@ -129,16 +130,7 @@ export function badgeCount(page: Page): Promise<number | null> {
 
 /** Words under Tactful's marks: CSS highlight ranges, or the textarea mirror's marks. Sorted. */
 export function markedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    for (const [name, h] of CSS.highlights) {
-      if (!String(name).startsWith('tactful-') || name === 'tactful-active') continue;
-      for (const r of h as Highlight) out.push((r as Range).toString());
-    }
-    const root = document.querySelector('tactful-overlay')?.shadowRoot;
-    for (const m of root?.querySelectorAll('.mirror:not(.stale) [data-tactful="mark"]') ?? []) out.push(m.textContent ?? '');
-    return out.map((t) => t.replace(/\u00a0/g, ' ')).sort();
-  });
+  return page.evaluate(markedTextsInPage);
 }
 
 export function cardView(page: Page): Promise<CardView | null> {

@@ -5,24 +5,9 @@
 import { describe, it, expect } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { analyze } from '../../../src/engine/index';
+import { TEAM_PACK } from '../team-pack';
 import { SKIP_FIREFOX, useFirefox, withTab, badgeCount, markedTexts, cardView, pressShortcut, pressCtrl } from './harness';
 
-const teamPack = {
-  schemaVersion: 1,
-  name: 'Acme support',
-  version: '3.1.0',
-  rules: [
-    {
-      id: 'acme-cheers-mate',
-      category: 'lecturing',
-      severity: 'warning',
-      message: 'Too casual for a customer email.',
-      patterns: ['cheers mate'],
-      suggestions: [{ template: 'Thanks' }],
-      examples: { flags: ['Cheers mate.'], allows: ['Thanks.'] },
-    },
-  ],
-};
 
 async function type(page: Page, selector: string, text: string): Promise<void> {
   await page.waitForSelector(selector);
@@ -32,7 +17,7 @@ async function type(page: Page, selector: string, text: string): Promise<void> {
 
 describe.skipIf(SKIP_FIREFOX)('Firefox: team policy from storage.managed', () => {
   const s = useFirefox({
-    policy: { teamPack: JSON.stringify(teamPack), lockedRules: ['as-i-said'], settings: { checkInternalNotes: true } },
+    policy: { teamPack: JSON.stringify(TEAM_PACK), lockedRules: ['as-i-said'], settings: { checkInternalNotes: true } },
   });
 
   it("the team's rule fires; a locked rule's card cannot turn it off; an unlocked one's can", async () => {
