@@ -9,6 +9,7 @@
 import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SKIP_BROWSER, badge, highlightSizes, marks, totalFlagged, useSession, withPage } from './harness';
+import { findingsOnScreenInPage } from './page-reads';
 import { analyze } from '../../src/engine/index';
 
 const PARA =
@@ -17,54 +18,8 @@ const PARA =
 let LONG = '';
 while (LONG.split(/\s+/).length < 2000) LONG += PARA;
 
-type Span = { start: number; end: number };
-
-/**
- * Where on screen the findings that intersect the viewport are (computed here from the engine's
- * offsets over the editor's text nodes), and where the highlighted ranges that do are.
- */
-function onScreen(p: Page, selector: string, findings: Span[]): Promise<{ findings: string[]; highlighted: string[] }> {
-  return p.evaluate(
-    ({ selector, findings }) => {
-      const el = document.querySelector(selector)!;
-      const texts: Text[] = [];
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
-      const point = (off: number): [Node, number] => {
-        let acc = 0;
-        for (const t of texts) {
-          if (off <= acc + t.data.length) return [t, off - acc];
-          acc += t.data.length;
-        }
-        const last = texts[texts.length - 1]!;
-        return [last, last.data.length];
-      };
-      const where = (r: Range): string | null => {
-        const b = r.getClientRects()[0];
-        if (!b || b.bottom <= 0 || b.top >= innerHeight) return null;
-        return `${Math.round(b.top)}:${Math.round(b.left)}`;
-      };
-      const fromFindings = findings
-        .map((f) => {
-          const r = document.createRange();
-          r.setStart(...point(f.start));
-          r.setEnd(...point(f.end));
-          return where(r);
-        })
-        .filter((x): x is string => x !== null);
-      const highlighted: string[] = [];
-      for (const [name, h] of CSS.highlights) {
-        if (!String(name).startsWith('tactful-') || name === 'tactful-active') continue;
-        for (const r of h as Highlight) {
-          const w = where(r as Range);
-          if (w) highlighted.push(w);
-        }
-      }
-      return { findings: [...new Set(fromFindings)].sort(), highlighted: [...new Set(highlighted)].sort() };
-    },
-    { selector, findings },
-  );
-}
+const onScreen = (p: Page, selector: string, findings: Array<{ start: number; end: number }>) =>
+  p.evaluate(findingsOnScreenInPage, { selector, findings });
 
 describe.skipIf(SKIP_BROWSER)('long replies', () => {
   const s = useSession({ clearStorage: false });
