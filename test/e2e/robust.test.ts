@@ -85,7 +85,36 @@ function visible(text: string, dismissed: Set<string>): Finding[] {
 
 /** Place the caret (or a selection) at model offsets: textarea API, or a DOM range over the editable's text nodes. */
 async function select(page: Page, fam: Family, start: number, end: number): Promise<void> {
-  await page.evaluate(
+  await placeCaret(page, fam, start, end);
+  // Editors pick the DOM selection up on selectionchange.
+  await page.waitForTimeout(40);
+  // ProseMirror takes a collapsed caret at the very start of the document, less than 200 ms after
+  // a focus event and with no click, for the browser resetting the selection on focus, and puts
+  // its own selection back (prosemirror-view DOMObserver.flush). A card's rewrite focuses the
+  // editor, so moving to offset 0 right after one is undone: wait that window out, place it again.
+  if (start === 0 && end === 0 && (await caretOffset(page, fam)) !== 0) {
+    await page.waitForTimeout(250);
+    await placeCaret(page, fam, start, end);
+    await page.waitForTimeout(40);
+  }
+}
+
+/** The DOM selection's focus as an offset in the editable's text (textarea: selectionEnd). */
+function caretOffset(page: Page, fam: Family): Promise<number> {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel) as HTMLElement;
+    if (el instanceof HTMLTextAreaElement) return el.selectionEnd;
+    const s = getSelection()!;
+    if (!s.focusNode || !el.contains(s.focusNode)) return -1;
+    const pre = document.createRange();
+    pre.setStart(el, 0);
+    pre.setEnd(s.focusNode, s.focusOffset);
+    return pre.toString().replace(/[\u200b\ufeff]/g, '').length;
+  }, fam.editable);
+}
+
+function placeCaret(page: Page, fam: Family, start: number, end: number): Promise<void> {
+  return page.evaluate(
     ({ sel, start, end }) => {
       const el = document.querySelector(sel) as HTMLElement;
       if (el instanceof HTMLTextAreaElement) {
@@ -118,8 +147,6 @@ async function select(page: Page, fam: Family, start: number, end: number): Prom
     },
     { sel: fam.editable, start, end },
   );
-  // Editors pick the DOM selection up on selectionchange.
-  await page.waitForTimeout(40);
 }
 
 /** Texts covered by Tactful's marks: CSS highlight ranges, or the textarea mirror's spans. */
