@@ -152,7 +152,8 @@ export class Field implements EditTarget {
     this.generation++;
     this.painter?.markStale();
     this.host.onEdited(this);
-    // An editor reports each keystroke twice (input and a DOM mutation): one timer either way.
+    // One timer per typing stretch, not one per keystroke (a contenteditable's observer may
+    // also report one keystroke in more than one batch).
     this.debounce.touch();
   }
 

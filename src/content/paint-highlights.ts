@@ -74,7 +74,7 @@ export class HighlightPainter implements Painter {
     private readonly spans: (range: Range, start: number, end: number) => boolean,
     private readonly rootWin: Window,
     /** The text on screen (null: none of the field is). */
-    private readonly visible: () => Span | null = () => ({ start: 0, end: Infinity }),
+    private readonly visible: () => Span | null,
   ) {}
 
   paint(findings: readonly Finding[], active: Finding | null): void {

@@ -4,6 +4,7 @@
  * findings made each keystroke's paint several times dearer (bench/README.md): only the ranges
  * near what the agent can see are registered.
  */
+import { visibleBox } from './geometry';
 
 export interface Span {
   start: number;
@@ -31,10 +32,11 @@ function caretAt(doc: CaretDoc, x: number, y: number): [Node, number] | null {
 const PROBE_STEPS_PX = [1, 24, 48, 96, 160];
 
 /**
- * Offsets of the text near the top-left and bottom-left corners of the field's part inside its
- * window's viewport; null when none of the field is in the viewport. A corner covered by
- * something else (an editor's sticky toolbar) is probed again further in; if that fails too the
- * span widens to the start or end of the text, so it errs towards painting more, never less.
+ * Offsets of the text near the top-left and bottom-left corners of the field's visible part
+ * (inside its scrolling ancestors and its window's viewport); null when none of it is visible.
+ * A corner covered by something else (an editor's sticky toolbar) is probed again further in;
+ * if that fails too the span widens to the start or end of the text, so it errs towards
+ * painting more, never less.
  */
 export function visibleSpan(
   el: HTMLElement,
@@ -43,12 +45,14 @@ export function visibleSpan(
 ): Span | null {
   const win = el.ownerDocument.defaultView;
   if (!win) return { start: 0, end: length };
-  const r = el.getBoundingClientRect();
-  const top = Math.max(r.top, 0);
-  const bottom = Math.min(r.bottom, win.innerHeight);
-  const left = Math.max(r.left, 0);
-  const right = Math.min(r.right, win.innerWidth);
-  if (bottom <= top || right <= left) return null;
+  // In the field's own window's coordinates (what caret hit-testing takes): clipped by its
+  // scrolling ancestors and that window's viewport.
+  const box = visibleBox(el, win);
+  if (!box) return null;
+  const top = box.top;
+  const bottom = box.top + box.height;
+  const left = box.left;
+  const right = box.left + box.width;
   const doc = el.ownerDocument as CaretDoc;
   const x = Math.min(left + 2, right - 1);
   const probe = (y: (step: number) => number): number | null => {
