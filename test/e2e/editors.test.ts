@@ -25,6 +25,7 @@ import {
   withPage,
 } from './harness';
 import { analyze } from '../../src/engine/index';
+import { caretOffsetInPage } from './page-reads';
 
 interface EditorCase {
   name: string;
@@ -39,25 +40,18 @@ interface EditorCase {
   focused(page: Page): Promise<boolean>;
 }
 
+/** Caret offset in the field (textarea API or DOM selection). */
+const caretIn = (p: Page, sel: string) => p.evaluate(caretOffsetInPage, sel);
+
 const textarea: EditorCase = {
   name: 'textarea',
   page: 'textarea.html',
   selector: '#reply',
   mode: 'overlay',
   model: (p) => p.$eval('#reply', (e) => (e as HTMLTextAreaElement).value),
-  caret: (p) => p.$eval('#reply', (e) => (e as HTMLTextAreaElement).selectionStart),
+  caret: (p) => caretIn(p, '#reply'),
   focused: (p) => p.evaluate(() => document.activeElement?.id === 'reply'),
 };
-
-const caretInEditable = (p: Page, sel: string) =>
-  p.evaluate((s) => {
-    const el = document.querySelector(s)!;
-    const r = getSelection()!.getRangeAt(0);
-    const pre = document.createRange();
-    pre.setStart(el, 0);
-    pre.setEnd(r.endContainer, r.endOffset);
-    return pre.toString().length;
-  }, sel);
 
 const contenteditable = (mode: MarkMode): EditorCase => ({
   name: `contenteditable (${mode === 'css' ? 'CSS highlights' : 'overlay fallback'})`,
@@ -66,7 +60,7 @@ const contenteditable = (mode: MarkMode): EditorCase => ({
   mode,
   forceOverlay: mode === 'overlay',
   model: (p) => p.$eval('#reply', (e) => (e as HTMLElement).innerText.replace(/\n$/, '')),
-  caret: (p) => caretInEditable(p, '#reply'),
+  caret: (p) => caretIn(p, '#reply'),
   focused: (p) => p.evaluate(() => document.activeElement?.id === 'reply'),
 });
 

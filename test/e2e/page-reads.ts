@@ -62,3 +62,20 @@ export function findingsOnScreenInPage({ selector, findings }: { selector: strin
   }
   return { findings: [...new Set(fromFindings)].sort(), highlighted: [...new Set(highlighted)].sort() };
 }
+
+/**
+ * The caret (the end of the selection) as an offset in a field's text: a textarea's
+ * selectionEnd, or the text from the editable's start to the selection's end, editor fillers
+ * (zero-width characters) left out.
+ */
+export function caretOffsetInPage(selector: string): number {
+  const el = document.querySelector(selector)!;
+  if (el instanceof HTMLTextAreaElement) return el.selectionEnd;
+  const s = getSelection()!;
+  if (s.rangeCount === 0 || !el.contains(s.getRangeAt(0).endContainer)) return -1;
+  const r = s.getRangeAt(0);
+  const pre = document.createRange();
+  pre.setStart(el, 0);
+  pre.setEnd(r.endContainer, r.endOffset);
+  return pre.toString().replace(/[\u200b\ufeff\u2060]/g, '').length;
+}

@@ -21,6 +21,7 @@ import {
   withPage,
 } from './harness';
 import { analyze } from '../../src/engine/index';
+import { caretOffsetInPage } from './page-reads';
 
 interface RichCase {
   name: string;
@@ -48,17 +49,7 @@ type FixtureWindow = Window & { fixture: { text(): string; focused(): boolean } 
 const modelText = (page: Page) => page.evaluate(() => (window as unknown as FixtureWindow).fixture.text());
 
 /** Caret offset from the DOM selection in the editable (fillers stripped). */
-function caretOffset(target: Page | Frame, editable: string): Promise<number> {
-  return target.evaluate((sel) => {
-    const el = document.querySelector(sel)!;
-    const s = document.getSelection()!;
-    const r = s.getRangeAt(0);
-    const pre = document.createRange();
-    pre.setStart(el, 0);
-    pre.setEnd(r.endContainer, r.endOffset);
-    return pre.toString().replace(/[\u200b\ufeff\u2060]/g, '').length;
-  }, editable);
-}
+const caretOffset = (target: Page | Frame, editable: string) => target.evaluate(caretOffsetInPage, editable);
 
 describe.skipIf(SKIP_BROWSER)('rich editors', () => {
   const s = useSession();

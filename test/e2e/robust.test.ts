@@ -17,7 +17,7 @@ import {
   useSession,
   withPage,
 } from './harness';
-import { markedTextsInPage } from './page-reads';
+import { caretOffsetInPage, markedTextsInPage } from './page-reads';
 import { analyze, type Finding } from '../../src/engine/index';
 import { normalizePhrase } from '../../src/shared/settings';
 
@@ -92,26 +92,13 @@ async function select(page: Page, fam: Family, start: number, end: number): Prom
   // a focus event and with no click, for the browser resetting the selection on focus, and puts
   // its own selection back (prosemirror-view DOMObserver.flush). A card's rewrite focuses the
   // editor, so moving to offset 0 right after one is undone: wait that window out, place it again.
-  if (start === 0 && end === 0 && (await caretOffset(page, fam)) !== 0) {
+  if (start === 0 && end === 0 && (await page.evaluate(caretOffsetInPage, fam.editable)) !== 0) {
     await page.waitForTimeout(250);
     await placeCaret(page, fam, start, end);
     await page.waitForTimeout(40);
   }
 }
 
-/** The DOM selection's focus as an offset in the editable's text (textarea: selectionEnd). */
-function caretOffset(page: Page, fam: Family): Promise<number> {
-  return page.evaluate((sel) => {
-    const el = document.querySelector(sel) as HTMLElement;
-    if (el instanceof HTMLTextAreaElement) return el.selectionEnd;
-    const s = getSelection()!;
-    if (!s.focusNode || !el.contains(s.focusNode)) return -1;
-    const pre = document.createRange();
-    pre.setStart(el, 0);
-    pre.setEnd(s.focusNode, s.focusOffset);
-    return pre.toString().replace(/[\u200b\ufeff]/g, '').length;
-  }, fam.editable);
-}
 
 function placeCaret(page: Page, fam: Family, start: number, end: number): Promise<void> {
   return page.evaluate(

@@ -7,6 +7,7 @@ import { describe, it, expect } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { analyze } from '../../../src/engine/index';
 import { FLAGGED, FLAGGED_2, norm } from '../harness';
+import { caretOffsetInPage } from '../page-reads';
 import { SKIP_FIREFOX, useFirefox, withTab, badgeCount, markedTexts, cardView, clickInCard, pressShortcut, pressCtrl } from './harness';
 
 interface Case {
@@ -31,17 +32,7 @@ const REPLY = `Hi Sam, thanks for writing in. ${FLAGGED} ${FLAGGED_2}`;
 const modelText = async (page: Page, c: Case) => norm(String(await page.evaluate(c.model)));
 
 /** Caret offset in the field: the textarea API, or the DOM selection (editor fillers stripped). */
-function caret(page: Page, c: Case): Promise<number> {
-  return page.evaluate((sel) => {
-    const el = document.querySelector(sel)!;
-    if (el instanceof HTMLTextAreaElement) return el.selectionStart;
-    const r = getSelection()!.getRangeAt(0);
-    const pre = document.createRange();
-    pre.setStart(el, 0);
-    pre.setEnd(r.endContainer, r.endOffset);
-    return pre.toString().replace(/[\u200b\ufeff\u2060]/g, '').length;
-  }, c.editable);
-}
+const caret = (page: Page, c: Case) => page.evaluate(caretOffsetInPage, c.editable);
 
 /** Centre of the mark over `text`: a CSS highlight range, or a mirror mark for a textarea. */
 function markCentre(page: Page, text: string): Promise<{ x: number; y: number } | null> {
