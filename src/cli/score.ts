@@ -1,6 +1,6 @@
 /** Precision and recall per category over labeled sentences; shared by `npm run eval` and the tests. */
 import { analyze } from '../engine/index';
-import { CATEGORIES, type Category } from '../engine/types';
+import { CATEGORIES, type AnalyzeOptions, type Category } from '../engine/types';
 import type { LabeledSentence } from './corpus';
 
 export interface CategoryScore {
@@ -19,13 +19,13 @@ export interface SentenceScores {
   misses: string[];
 }
 
-export function scoreSentences(rows: LabeledSentence[]): SentenceScores {
+export function scoreSentences(rows: LabeledSentence[], options: AnalyzeOptions = {}): SentenceScores {
   const counts = Object.fromEntries(CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }])) as Record<Category, { tp: number; fp: number; fn: number }>;
   let clean = 0;
   let falseAlarms = 0;
   const misses: string[] = [];
   for (const row of rows) {
-    const got = new Set(analyze(row.text, { tips: false }).findings.map((f) => f.category));
+    const got = new Set(analyze(row.text, { ...options, tips: false }).findings.map((f) => f.category));
     const want = new Set(row.labels);
     if (want.size === 0) {
       clean++;

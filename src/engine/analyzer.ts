@@ -5,6 +5,7 @@
  */
 import { compileRule, type CompiledRule } from './compile';
 import { checkContext } from './context';
+import { learnedHits, resolveLearned, type LearnedHit } from './learned';
 import { matchSentence, type Hit } from './match';
 import { foldTypography } from './normalize';
 import { agentRegions, outsideRegions } from './regions';
@@ -26,6 +27,27 @@ export interface Analyzer {
 const SEVERITY_RANK = { error: 3, warning: 2, info: 1 } as const;
 /** Default number of sentences whose results are kept (least recently used go first). */
 const DEFAULT_CACHE_SENTENCES = 5000;
+
+interface SentenceHits {
+  rules: Hit[];
+  model: LearnedHit[];
+}
+
+function learnedFinding(hit: LearnedHit, text: string, offset: number): Finding {
+  const start = offset + hit.start;
+  const end = offset + hit.end;
+  return {
+    ruleId: hit.check.id,
+    category: hit.check.category,
+    severity: hit.check.severity,
+    start,
+    end,
+    text: text.slice(start, end),
+    message: hit.check.message,
+    suggestions: [],
+    why: { probability: Math.round(hit.probability * 1000) / 1000, words: hit.why },
+  };
+}
 
 interface Candidate {
   finding: Finding;
@@ -61,7 +83,9 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
   const order = new Map(compiled.map((r, i) => [r, i]));
   const ignored = new Set((options.ignoredPhrases ?? []).map(normalisePhrase));
   const wantTips = options.tips ?? true;
-  const cache = new Map<string, Hit[]>();
+  const learned = resolveLearned(options);
+  const learnedOrder = compiled.length;
+  const cache = new Map<string, SentenceHits>();
   const cacheLimit = Math.max(options.cacheSentences ?? DEFAULT_CACHE_SENTENCES, 0);
 
   function run(text: string, reuse: boolean): AnalysisResult {
@@ -70,18 +94,18 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
     const regions = agentRegions(folded);
     const sentences = segment(folded, regions);
     const lowered = sentences.map((s) => s.text.toLowerCase());
-    const used = new Map<string, Hit[]>();
+    const used = new Map<string, SentenceHits>();
     const findings: Finding[] = [];
     const flagged: Array<Set<Category>> = [];
     sentences.forEach((s, i) => {
       // Spans never cross sentences, so overlaps are settled sentence by sentence (linear overall).
       const candidates: Candidate[] = [];
       const original = text.slice(s.start, s.end);
-      let hits = used.get(original) ?? (reuse ? cache.get(original) : undefined);
-      if (!hits) hits = matchSentence(original, s.text, ruleSet);
-      used.set(original, hits);
-      for (const hit of hits) {
-        const ctx = { lower: lowered[i]!, nextLower: lowered[i + 1] ?? '' };
+      let both = used.get(original) ?? (reuse ? cache.get(original) : undefined);
+      if (!both) both = { rules: matchSentence(original, s.text, ruleSet), model: learnedHits(s.text, learned) };
+      used.set(original, both);
+      const ctx = { lower: lowered[i]!, nextLower: lowered[i + 1] ?? '' };
+      for (const hit of both.rules) {
         if (hit.rule.spec.unless?.some((check) => checkContext(check, ctx))) continue;
         const start = s.start + hit.start;
         const end = s.start + hit.end;
@@ -101,6 +125,15 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
             suggestions: hit.suggestions.map((x) => ({ ...x })),
           },
         });
+      }
+      // Rules and model vote per category: where a rule already speaks, its span and rewrite win.
+      const ruled = new Set(candidates.map((c) => c.finding.category));
+      for (const hit of both.model) {
+        if (ruled.has(hit.check.category)) continue;
+        if (hit.check.unless.some((check) => checkContext(check, ctx))) continue;
+        const finding = learnedFinding(hit, text, s.start);
+        if (ignored.size && ignored.has(normalisePhrase(finding.text))) continue;
+        candidates.push({ order: learnedOrder, finding });
       }
       if (candidates.length) {
         const picked = pickFindings(candidates);

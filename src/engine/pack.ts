@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { compilePattern, PatternError } from './compile';
-import { CATEGORIES, CONTEXT_CHECKS, SEVERITIES, type RulePack, type RuleSpec } from './types';
+import { CATEGORIES, CONTEXT_CHECKS, SENSITIVITIES, SEVERITIES, type RulePack, type RuleSpec } from './types';
 
 export const PACK_SCHEMA_VERSION = 1;
 const ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
@@ -38,6 +38,7 @@ const OverrideSchema = v.strictObject({
   enabled: v.optional(v.boolean()),
   severity: v.optional(v.picklist(SEVERITIES, `must be one of ${SEVERITIES.join(', ')}`)),
   locked: v.optional(v.boolean()),
+  sensitivity: v.optional(v.picklist(SENSITIVITIES, `must be one of ${SENSITIVITIES.join(', ')} (learned checks only)`)),
 });
 
 export const PackSchema = v.strictObject({

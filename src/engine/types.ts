@@ -27,6 +27,8 @@ export interface Finding {
   text: string;
   message: string;
   suggestions: Suggestion[];
+  /** Learned-model findings only: how sure the model is and the words that weighed most. */
+  why?: { probability: number; words: string[] };
 }
 
 export const TIP_IDS = ['greeting', 'thanks', 'ownership', 'next-step', 'closing'] as const;
@@ -78,10 +80,16 @@ export interface RuleSpec {
   enabled?: boolean;
 }
 
+/** How readily a learned check flags: 'low' only when very sure, 'high' catches more. */
+export const SENSITIVITIES = ['low', 'normal', 'high'] as const;
+export type Sensitivity = (typeof SENSITIVITIES)[number];
+
 export interface RuleOverride {
   enabled?: boolean;
   severity?: Severity;
   locked?: boolean;
+  /** Learned checks (`model/<category>`) only. */
+  sensitivity?: Sensitivity;
 }
 
 export interface RulePack {
@@ -106,6 +114,8 @@ export interface AnalyzeOptions {
   categories?: Category[];
   /** Include reply-level tips (default true). */
   tips?: boolean;
+  /** Use the learned model beside the rules (default true). */
+  learned?: boolean;
   /** createAnalyzer: how many sentences' results to keep for reuse (least recently used go first; default 5000). */
   cacheSentences?: number;
 }
