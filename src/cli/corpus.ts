@@ -27,7 +27,7 @@ export function readJsonl<T>(path: string): T[] {
     });
 }
 
-export function readCsvColumn(path: string, column: string): string[] {
+export function readCsvColumn(path: string, column: string, filter?: (row: Record<string, string>) => boolean): string[] {
   const parsed = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true });
-  return parsed.data.map((row) => row[column] ?? '').filter((t) => t.trim());
+  return parsed.data.filter((row) => !filter || filter(row)).map((row) => row[column] ?? '').filter((t) => t.trim());
 }

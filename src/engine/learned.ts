@@ -9,6 +9,7 @@ import modelFile from '../model/learned-model.json';
 import { decodeModel, type DecodedModel, type ModelFile } from '../model/model-file';
 import { gated, scoreSentence, tokenWeights } from '../model/score';
 import { spanTokens } from '../model/span';
+import { wordCount } from '../model/tokens';
 import type { AnalyzeOptions, Category, ContextCheck, Sensitivity, Severity } from './types';
 import { CATEGORIES } from './types';
 
@@ -80,10 +81,11 @@ export function learnedHits(sentence: string, checks: LearnedCheck[]): LearnedHi
   const model = learnedModel();
   const score = scoreSentence(model, sentence);
   if (!score.tokens.length) return [];
+  const words = wordCount(score.tokens);
   const hits: LearnedHit[] = [];
   for (const check of checks) {
     const k = CATEGORIES.indexOf(check.category);
-    const p = gated(score.probability[k]!, score.evidence[k]!, score.tokens.length);
+    const p = gated(score.probability[k]!, score.evidence[k]!, words);
     if (p < check.threshold) continue;
     const weights = tokenWeights(model, score, check.category);
     const span = spanTokens(sentence, score.tokens, weights);

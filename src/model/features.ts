@@ -3,6 +3,8 @@
  * score can be traced back to the words that drove it. Shared by training and the
  * engine: a feature is defined once, here.
  */
+import { checkContext } from '../engine/context';
+import { CONTEXT_CHECKS } from '../engine/types';
 import type { Token } from './tokens';
 
 export interface FeatureSettings {
@@ -12,6 +14,11 @@ export interface FeatureSettings {
   wordNgrams: number;
   /** Character n-gram lengths within words (empty = none), for typos and word forms. */
   charNgrams: number[];
+  /**
+   * The rules' sentence signals as features (a concrete time, a question, first-person
+   * subject, an owned fix or apology, reassurance): what n-grams see only piecemeal.
+   */
+  signals: boolean;
 }
 
 export interface Feature {
@@ -31,23 +38,40 @@ function fnv1a(text: string): number {
   return h >>> 0;
 }
 
-const BOS = '<s>';
-const EOS = '</s>';
+/** Mixes a token hash into an n-gram hash (order matters), without building strings. */
+function mix(h: number, token: number): number {
+  h = Math.imul(h ^ token, 0x01000193);
+  return (h ^ (h >>> 15)) >>> 0;
+}
 
-export function features(tokens: Token[], settings: FeatureSettings): Feature[] {
+const BOS = fnv1a('<s>');
+const EOS = fnv1a('</s>');
+const ORDER_SEED = [0, fnv1a('w1'), fnv1a('w2'), fnv1a('w3'), fnv1a('w4'), fnv1a('w5')];
+
+/** @param lower the sentence folded and lower-cased, for the signals */
+export function features(tokens: Token[], settings: FeatureSettings, lower: string): Feature[] {
   const mask = settings.buckets - 1;
   const out: Feature[] = [];
-  const words = [BOS, ...tokens.map((t) => t.norm), EOS];
+  if (settings.signals && tokens.length) {
+    for (const check of CONTEXT_CHECKS) {
+      if (checkContext(check, { lower, nextLower: '' })) out.push({ bucket: fnv1a(`s:${check}`) & mask, from: 0, to: tokens.length });
+    }
+  }
+  const words = new Array<number>(tokens.length + 2);
+  words[0] = BOS;
+  for (let i = 0; i < tokens.length; i++) words[i + 1] = fnv1a(tokens[i]!.norm);
+  words[tokens.length + 1] = EOS;
   // words[k] is token k-1; a feature's token range is clipped to real tokens.
   const last = tokens.length;
-  for (let n = 1; n <= settings.wordNgrams; n++) {
-    for (let k = 0; k + n <= words.length; k++) {
+  for (let k = 0; k < words.length; k++) {
+    let h = 0;
+    for (let n = 1; n <= settings.wordNgrams && k + n <= words.length; n++) {
+      h = mix(n === 1 ? ORDER_SEED[1]! : h, words[k + n - 1]!);
       if (n === 1 && (k === 0 || k === words.length - 1)) continue;
-      const gram = words.slice(k, k + n).join(' ');
       const from = Math.max(k - 1, 0);
       const to = Math.min(k - 1 + n, last);
       if (to <= from) continue;
-      out.push({ bucket: fnv1a(`w${n}:${gram}`) & mask, from, to });
+      out.push({ bucket: mix(h, ORDER_SEED[n] ?? n) & mask, from, to });
     }
   }
   if (settings.charNgrams.length) {

@@ -4,6 +4,7 @@
  * team leads). Pure arithmetic over hashed features; no NLP library.
  */
 import { CATEGORIES, type Category } from '../engine/types';
+import { foldTypography } from '../engine/normalize';
 import { features, type Feature } from './features';
 import type { DecodedModel } from './model-file';
 import { tokenize, type Token } from './tokens';
@@ -28,16 +29,16 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
  * fragments stay quiet.
  */
 export const MIN_EVIDENCE = 1;
-export const MIN_TOKENS = 3;
+export const MIN_WORDS = 3;
 
 /** The probability a check compares with its threshold: 0 without enough evidence. */
-export function gated(probability: number, evidence: number, tokens: number): number {
-  return tokens < MIN_TOKENS || evidence < MIN_EVIDENCE ? 0 : probability;
+export function gated(probability: number, evidence: number, words: number): number {
+  return words < MIN_WORDS || evidence < MIN_EVIDENCE ? 0 : probability;
 }
 
 export function scoreSentence(model: DecodedModel, sentence: string): SentenceScore {
   const tokens = tokenize(sentence);
-  const feats = features(tokens, model.file.features);
+  const feats = features(tokens, model.file.features, foldTypography(sentence).toLowerCase());
   const c = CATEGORIES.length;
   const margin = model.file.bias.slice();
   const evidence = new Array<number>(c).fill(0);

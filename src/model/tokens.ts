@@ -25,8 +25,10 @@ const SPELLED: Record<string, string[]> = {
 };
 const SUFFIXES: Array<[string, string]> = [["n't", 'not'], ["'m", 'am'], ["'re", 'are'], ["'ve", 'have'], ["'ll", 'will']];
 
-const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*|[?!,;:$£€%#@]/gu;
-const HAS_DIGIT = /\p{N}/u;
+const WORD = /\[[\p{L} ]{1,20}\]|[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*|[?!,;:$£€%#@]/gu;
+/** A suggestion's placeholder ("[time]") is one token: a time the agent will type, or some other slot. */
+const TIME_SLOT = /^\[(?:time|date|day|deadline)\]$/;
+const HAS_DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\uFF10-\uFF19]/;
 
 export function tokenize(sentence: string): Token[] {
   const out: Token[] = [];
@@ -35,6 +37,10 @@ export function tokenize(sentence: string): Token[] {
     const start = m.index;
     const end = start + m[0].length;
     const raw = m[0].toLowerCase().replace(/\u2019/g, "'");
+    if (raw.startsWith('[')) {
+      out.push({ norm: TIME_SLOT.test(raw) ? '<time>' : '<slot>', start, end });
+      continue;
+    }
     if (HAS_DIGIT.test(raw)) {
       out.push({ norm: '<num>', start, end });
       continue;
@@ -48,7 +54,7 @@ export function tokenize(sentence: string): Token[] {
       for (const norm of spelled) out.push({ norm, start, end });
       continue;
     }
-    const suffix = SUFFIXES.find(([s]) => raw.endsWith(s) && raw.length > s.length);
+    const suffix = raw.includes("'") ? SUFFIXES.find(([s]) => raw.endsWith(s) && raw.length > s.length) : undefined;
     if (suffix) {
       out.push({ norm: raw.slice(0, -suffix[0].length), start, end });
       out.push({ norm: suffix[1], start, end });
@@ -57,4 +63,11 @@ export function tokenize(sentence: string): Token[] {
     out.push({ norm: raw, start, end });
   }
   return out;
+}
+
+/** Tokens that are words (not numbers, placeholders or punctuation): what "long enough to judge" counts. */
+export function wordCount(tokens: Token[]): number {
+  let n = 0;
+  for (const t of tokens) if (t.norm.charCodeAt(0) > 96 || t.norm.length > 1 && /^\p{L}/u.test(t.norm)) n++;
+  return n;
 }

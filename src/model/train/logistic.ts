@@ -3,12 +3,14 @@
  * L2 on the touched weights. Deterministic for a given seed and data order.
  */
 import { CATEGORIES, type Category } from '../../engine/types';
+import { foldTypography } from '../../engine/normalize';
 import { features, type FeatureSettings } from '../features';
-import { tokenize } from '../tokens';
+import { tokenize, wordCount } from '../tokens';
 import { rng, shuffle } from './random';
 
 export interface Example {
   buckets: Int32Array;
+  /** Word tokens (see wordCount): the engine's length gate. */
   tokens: number;
   /** 1/sqrt(feature count): the same scaling the engine applies. */
   value: number;
@@ -30,10 +32,10 @@ export interface LinearModel {
 
 export function toExample(text: string, labels: readonly Category[], settings: FeatureSettings): Example {
   const tokens = tokenize(text);
-  const feats = features(tokens, settings);
+  const feats = features(tokens, settings, foldTypography(text).toLowerCase());
   const y = new Uint8Array(CATEGORIES.length);
   for (const l of labels) y[CATEGORIES.indexOf(l)] = 1;
-  return { buckets: Int32Array.from(feats.map((f) => f.bucket)), tokens: tokens.length, value: feats.length ? 1 / Math.sqrt(feats.length) : 0, y };
+  return { buckets: Int32Array.from(feats.map((f) => f.bucket)), tokens: wordCount(tokens), value: feats.length ? 1 / Math.sqrt(feats.length) : 0, y };
 }
 
 export function train(examples: Example[], buckets: number, s: TrainSettings): LinearModel {
