@@ -8,6 +8,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../engine/index';
 import { foldTypography } from '../engine/normalize';
+import { grammarProblems } from '../engine/grammar';
 import { CATEGORIES, type Finding } from '../engine/types';
 import { readJsonl } from './corpus';
 
@@ -28,21 +29,6 @@ export interface RewriteCheck {
 }
 
 const fold = (s: string) => foldTypography(s).toLowerCase();
-
-/** Slot errors and leftovers a re-parse catches without a grammar: the kinds seen in stock-text rewrites. */
-export function grammarProblems(text: string): string[] {
-  const out: string[] = [];
-  const t = fold(text);
-  const doubled = /\b(\w+)\s+\1\b/.exec(t.replace(/\b(?:that that|had had|very very)\b/g, ''));
-  if (doubled) out.push(`doubled word "${doubled[1]}"`);
-  if (/'s\s+(?:myself|yourself|ourselves|[.,;!?]|$)/.test(t)) out.push('dangling possessive');
-  if (/\b(?:with|to|for|from) (?:your|my|our|their|his|her) (?:myself|yourself|ourselves|[.,;!?])/.test(t)) out.push('possessive with no noun');
-  if (/\b(?:the|a|an|our|your|my)\s*[.,;!?]/.test(t)) out.push('determiner with no noun');
-  if (/[,;:]\s*[,;:.!?]|\.\s*\./.test(t.replace(/\.\.\./g, '…'))) out.push('stray punctuation');
-  if (/\s{2,}/.test(text.trim())) out.push('double space');
-  if (/^\s*\p{Ll}/u.test(text) && /^\s*\p{Lu}/u.test(text) === false && /[.!?]$/.test(text.trim())) out.push('lower-case sentence start');
-  return out;
-}
 
 export function checkRewrite(text: string, facts: string[], finding: Finding): RewriteCheck | null {
   const s = finding.suggestions[0];

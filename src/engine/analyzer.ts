@@ -6,6 +6,7 @@
 import { compileRule, type CompiledRule } from './compile';
 import { checkContext } from './context';
 import { learnedHits, resolveLearned, type LearnedHit } from './learned';
+import { checkLearnedHit, checkRuleHit, followTypography, usesCurly } from './verify';
 import { matchSentence, type Hit } from './match';
 import { foldTypography } from './normalize';
 import { agentRegions, outsideRegions } from './regions';
@@ -13,7 +14,7 @@ import { resolveRules, type ResolvedRule } from './resolve';
 import { buildRuleSet } from './ruleset';
 import { segment } from './segment';
 import { replyTips } from './tips';
-import type { AnalysisResult, AnalyzeOptions, Category, Finding, RuleSpec } from './types';
+import type { AnalysisResult, AnalyzeOptions, Category, Finding, RuleSpec, Suggestion } from './types';
 
 export interface Analyzer {
   /** Analyses text, reusing per-sentence work from earlier calls on this analyzer. */
@@ -30,10 +31,12 @@ const DEFAULT_CACHE_SENTENCES = 5000;
 
 interface SentenceHits {
   rules: Hit[];
-  model: LearnedHit[];
+  model: Array<LearnedHit & { suggestions: Suggestion[] }>;
 }
 
-function learnedFinding(hit: LearnedHit, text: string, offset: number): Finding {
+const styled = (suggestions: Suggestion[], curly: boolean) => suggestions.map((x) => ({ ...x, replacement: followTypography(x.replacement, curly) }));
+
+function learnedFinding(hit: SentenceHits['model'][number], text: string, offset: number, curly: boolean): Finding {
   const start = offset + hit.start;
   const end = offset + hit.end;
   return {
@@ -44,7 +47,7 @@ function learnedFinding(hit: LearnedHit, text: string, offset: number): Finding 
     end,
     text: text.slice(start, end),
     message: hit.check.message,
-    suggestions: [],
+    suggestions: styled(hit.suggestions, curly),
     why: { probability: Math.round(hit.probability * 1000) / 1000, words: hit.why },
   };
 }
@@ -85,12 +88,14 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
   const wantTips = options.tips ?? true;
   const learned = resolveLearned(options);
   const learnedOrder = compiled.length;
+  const judge = { ruleSet, learned };
   const cache = new Map<string, SentenceHits>();
   const cacheLimit = Math.max(options.cacheSentences ?? DEFAULT_CACHE_SENTENCES, 0);
 
   function run(text: string, reuse: boolean): AnalysisResult {
     if (typeof text !== 'string') throw new TypeError('analyze(text): text must be a string');
     const folded = foldTypography(text);
+    const curly = usesCurly(text);
     const regions = agentRegions(folded);
     const sentences = segment(folded, regions);
     const lowered = sentences.map((s) => s.text.toLowerCase());
@@ -102,7 +107,12 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
       const candidates: Candidate[] = [];
       const original = text.slice(s.start, s.end);
       let both = used.get(original) ?? (reuse ? cache.get(original) : undefined);
-      if (!both) both = { rules: matchSentence(original, s.text, ruleSet), model: learnedHits(s.text, learned) };
+      if (!both) {
+        both = {
+          rules: matchSentence(original, s.text, ruleSet).map((h) => checkRuleHit(original, h, judge)),
+          model: learnedHits(s.text, learned).map((h) => checkLearnedHit(original, h, judge)),
+        };
+      }
       used.set(original, both);
       const ctx = { lower: lowered[i]!, nextLower: lowered[i + 1] ?? '' };
       for (const hit of both.rules) {
@@ -122,7 +132,7 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
             end,
             text: spanText,
             message: spec.message,
-            suggestions: hit.suggestions.map((x) => ({ ...x })),
+            suggestions: styled(hit.suggestions, curly),
           },
         });
       }
@@ -131,7 +141,7 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
       for (const hit of both.model) {
         if (ruled.has(hit.check.category)) continue;
         if (hit.check.unless.some((check) => checkContext(check, ctx))) continue;
-        const finding = learnedFinding(hit, text, s.start);
+        const finding = learnedFinding(hit, text, s.start, curly);
         if (ignored.size && ignored.has(normalisePhrase(finding.text))) continue;
         candidates.push({ order: learnedOrder, finding });
       }

@@ -136,7 +136,7 @@ function widenToAllMatches(
  * @param original the sentence as typed (used for captures and case)
  * @param folded the same sentence with typography folded (same length)
  */
-export function matchSentence(original: string, folded: string, ruleSet: RuleSet): Hit[] {
+export function matchSentence(original: string, folded: string, ruleSet: RuleSet, withSuggestions = true): Hit[] {
   const lower = folded.toLowerCase();
   const bag = wordBag(lower);
   const docs = new SentenceDocs(folded);
@@ -157,6 +157,10 @@ export function matchSentence(original: string, folded: string, ruleSet: RuleSet
     const span = whole ? { start: 0, end: original.length } : trimSpan(original, o.start, o.end);
     if (!whole) widenToAllMatches(rule, first, docs, bag, original, span);
     if (span.end <= span.start) continue;
+    if (!withSuggestions) {
+      hits.push({ rule, start: span.start, end: span.end, suggestions: [] });
+      continue;
+    }
     const head = original.slice(0, span.start);
     const suggestions = render(rule.spec.suggestions, {
       original: original.slice(span.start, span.end),

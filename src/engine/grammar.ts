@@ -1,0 +1,29 @@
+/**
+ * Re-parse checks for rewrites: the slot errors and leftovers seen in template-built
+ * sentences ("with courier's myself", a doubled word, a determiner with no noun).
+ * Used to drop a broken suggestion before it is shown, and by `npm run eval`.
+ */
+import { foldTypography } from './normalize';
+
+const fold = (s: string) => foldTypography(s).toLowerCase();
+
+/** Slot errors and leftovers a re-parse catches without a grammar: the kinds seen in stock-text rewrites. */
+export function grammarProblems(text: string): string[] {
+  const out: string[] = [];
+  const t = fold(text);
+  const doubled = /\b(\w+)\s+\1\b/.exec(t.replace(/\b(?:that that|had had|very very)\b/g, ''));
+  if (doubled) out.push(`doubled word "${doubled[1]}"`);
+  if (/'s\s+(?:myself|yourself|ourselves|[.,;!?]|$)/.test(t)) out.push('dangling possessive');
+  if (/\b(?:with|to|for|from) (?:your|my|our|their|his|her) (?:myself|yourself|ourselves|[.,;!?])/.test(t)) out.push('possessive with no noun');
+  if (/\b(?:the|a|an|our|your|my)\s*[.,;!?]/.test(t)) out.push('determiner with no noun');
+  if (/[,;:]\s*[,;:.!?]|\.\s*\./.test(t.replace(/\.\.\./g, '…'))) out.push('stray punctuation');
+  if (/\s{2,}/.test(text.trim())) out.push('double space');
+  return out;
+}
+
+
+/** Problems a rewrite has that the agent's own sentence did not. */
+export function newProblems(original: string, rewritten: string): string[] {
+  const had = new Set(grammarProblems(original));
+  return grammarProblems(rewritten).filter((p) => !had.has(p));
+}

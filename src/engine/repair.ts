@@ -1,0 +1,166 @@
+/**
+ * Rewrites as edits of the agent's own sentence, for findings that have no template
+ * (the learned checks) and as a fallback when a template's result would be flagged
+ * again. Lightest edit first: drop the harmful frame or clause and keep the rest;
+ * then a category edit (own the promise and time it; apologise for the thing, not the
+ * feeling); a whole-sentence replacement only when the whole sentence is the problem.
+ */
+import type { Category } from './types';
+
+export interface RepairInput {
+  /** The sentence as typed. */
+  sentence: string;
+  /** Span offsets relative to the sentence. */
+  start: number;
+  end: number;
+  category: Category;
+}
+
+const END = /[.!?…]+["'”’)\]]*\s*$/;
+const words = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+const capitalise = (s: string) => s.replace(/^(\s*["'“‘(]?)(\p{Ll})/u, (_, lead: string, ch: string) => lead + ch.toUpperCase());
+
+/** The sentence with [start, end) removed, tidied at the seam. */
+function cut(sentence: string, start: number, end: number): string {
+  let before = sentence.slice(0, start);
+  let after = sentence.slice(end);
+  {
+    // Dropping a leading frame: "As I said, it shipped." → "It shipped."
+    if (!before.trim()) return capitalise(after.replace(/^[\s,;:—–-]+/, ''));
+    // Dropping a trailing clause: "It shipped, as I said." → "It shipped."
+    if (!after.replace(END, '').trim()) return before.replace(/[\s,;:—–-]+$/, '') + (END.exec(sentence)?.[0].trim() ?? '');
+    before = before.replace(/[\s,;:—–-]+$/, '');
+    after = after.replace(/^[\s,;:—–-]+/, '');
+    return `${before}, ${after}`;
+  }
+}
+
+/** A frame or clause at the edge of the sentence, set off by punctuation, whose removal leaves a sentence. */
+function dropFrame(input: RepairInput): string | null {
+  const { sentence, start, end } = input;
+  const before = sentence.slice(0, start);
+  const after = sentence.slice(end);
+  const leading = !before.trim() && /^\s*[,;:—–-]/.test(after);
+  const trailing = /[,;:—–-]\s*$/.test(before) && !after.replace(END, '').trim();
+  if (!leading && !trailing) return null;
+  const out = cut(sentence, start, end);
+  return words(out) >= 3 ? out : null;
+}
+
+const VAGUE_TIME =
+  /\b(?:as soon as (?:possible|we can|i can)|asap|a\.s\.a\.p\.?|soon|shortly|in due course|when(?:ever)? (?:possible|we can|i can)|at some point|in the (?:near|coming) (?:future|days|weeks)|at the earliest opportunity|at our earliest convenience|some ?time)\b/i;
+const OWNER = /^(\s*)(?:we(?:'|’)ll|we will|we shall|we are going to|we're going to|we’re going to|someone will|somebody will|the team will|our team will)\b/i;
+const HOPE = /^(\s*)hopefully,?\s+/i;
+
+/** "We'll look into it as soon as possible." → "I'll look into it and update you by [time]." */
+function ownPromise(sentence: string): string | null {
+  let s = sentence;
+  let changed = false;
+  if (HOPE.test(s)) {
+    s = capitalise(s.replace(HOPE, '$1'));
+    changed = true;
+  }
+  if (OWNER.test(s)) {
+    s = s.replace(OWNER, '$1I’ll');
+    changed = true;
+  }
+  if (/^\s*(?:we(?:'|’)re|we are) (looking into|working on|checking|investigating)\b/i.test(s)) {
+    s = s.replace(/^(\s*)(?:we(?:'|’)re|we are) /i, '$1I’m ');
+    changed = true;
+  }
+  if (VAGUE_TIME.test(s)) {
+    s = s.replace(new RegExp(String.raw`(?:get back to you |update you |let you know )?` + VAGUE_TIME.source, 'i'), (m) =>
+      /get back to you|update you|let you know/i.test(m) ? 'update you by [time]' : 'by [time]',
+    );
+    changed = true;
+  } else if (!/\[(?:time|date)\]/.test(s)) {
+    const end = END.exec(s)?.[0] ?? '';
+    const body = end ? s.slice(0, -end.length) : s;
+    s = /^\s*I’m (?:looking into|working on|checking|investigating)/.test(body) ? `${body} and will update you by [time]${end}` : `${body} by [time]${end}`;
+    changed = true;
+  }
+  return changed ? s : null;
+}
+
+/** "Sorry you feel the parcel was late" → "I'm sorry the parcel was late"; "for any" → "for the". */
+function ownApology(sentence: string): string | null {
+  let s = sentence
+    .replace(/\b(sorry|apologi[sz]e|apologies|regret)( that| if)? you (?:feel|felt|think|thought|believe|perceive[d]?|found) (?:that )?/i, '$1 ')
+    .replace(/\b(sorry|apologi[sz]e|apologies|regret)( that)? (?:if )?(?:there (?:was|were|has been|have been) )?any (inconvenience|confusion|frustration|disappointment|trouble|misunderstanding|delay)s?( (?:this|that|it) (?:may have|might have|has|may|might) caused?| caused)?/i, (_, a: string, _that: string | undefined, what: string) => `${a} for the ${what}`)
+    .replace(/\bfor for\b/i, 'for')
+    .replace(/\b(sorry|apologies|apologi[sz]e|regret)( for)? the (\w+)(?= caused)? caused\b/i, '$1$2 the $3');
+  s = s.replace(/^\s*(?:we )?regret\b/i, (m) => m.replace(/(?:we )?regret/i, 'I’m sorry about')).replace(/I’m sorry about for/i, 'I’m sorry for');
+  if (/^\s*(?:apologies|sorry)\b/i.test(s)) s = s.replace(/^(\s*)(?:apologies|sorry)\b/i, '$1I’m sorry');
+  s = s.replace(/\bwe apologi[sz]e\b/i, 'I’m sorry').replace(/^\s*i apologi[sz]e\b/i, 'I’m sorry');
+  s = s.replace(/I’m sorry,? but\s+/i, 'I’m sorry. ').replace(/I’m sorry\. (\p{Ll})/u, (_, ch: string) => `I’m sorry. ${ch.toUpperCase()}`);
+  return s !== sentence ? capitalise(s) : null;
+}
+
+const FAULT = /^(\s*)(?:it(?:'|’)s|it is|that(?:'|’)s|that is|this is)\s+(?:all\s+|entirely\s+|totally\s+)?((?:the|our|your)\s+)?([\p{L}-]+(?:\s+[\p{L}-]+)?)(?:'|’)s?\s+fault(?:\s+that)?\s+(.+?)([.!?…]*)$/iu;
+const NOT_MINE = /^(\s*)(?:that(?:'|’)s|that is|it(?:'|’)s|it is|this is)\s+not\s+(?:my|our)\s+(?:department|job|area|team|responsibility|problem)(?:[,;]?\s+(?:so|and|but)\s+(?:i|we)\s+(?:can(?:'|’)t|cannot|can not|won(?:'|’)t)\s+help(?:\s+you)?\s+with\s+(.+?))?([.!?…]*)$/iu;
+const HANDLES = /^(\s*)((?:the\s+|our\s+)?[\p{L}-]+(?:\s+team)?)\s+(?:handles?|deals? with|takes? care of|is responsible for|looks? after)\s+(.+?)(?:,?\s+not\s+(?:me|us))([.!?…]*)$/iu;
+
+/** Blame turned into ownership that names the same party and keeps what happened. */
+function ownBlame(sentence: string): string | null {
+  let m = FAULT.exec(sentence);
+  if (m) {
+    const party = `${m[2] ? m[2].toLowerCase() : 'the '}${m[3]!}`;
+    return `${m[1]}I’m sorry ${m[4]!}; I’m taking it up with ${party} myself and will update you by [time]${m[5] ? '.' : ''}`;
+  }
+  m = NOT_MINE.exec(sentence);
+  if (m) return `${m[1]}I’ll get the right team on ${m[2] ?? 'this'} myself and update you by [time]${m[3] ? '.' : ''}`;
+  m = HANDLES.exec(sentence);
+  if (m) {
+    const team = m[2]!.replace(/^(?:the|our)\s+/i, '');
+    return `${m[1]}I’ll get our ${/team$/i.test(team) ? team.toLowerCase() : `${team.toLowerCase()} team`} on ${m[3]!} myself and update you by [time]${m[4] ? '.' : ''}`;
+  }
+  return null;
+}
+
+const WHOLE: Record<Category, string> = {
+  'blame-shifting': 'I’ll sort this out for you myself and update you by [time].',
+  defensive: 'I understand why this is frustrating, and I’m on it.',
+  lecturing: 'Here’s what we can do now: [next step].',
+  'non-apology': 'I’m sorry we let you down, and I want to put it right.',
+  'vague-commitment': 'I’ll update you by [time] with what I’ve found.',
+};
+
+/** Candidate rewrites of the whole sentence, lightest first; the analyzer keeps those not flagged again. */
+export function repairs(input: RepairInput): string[] {
+  const { sentence, start, end, category } = input;
+  const out: string[] = [];
+  const frame = dropFrame(input);
+  if (frame) out.push(frame);
+  if (category === 'vague-commitment') {
+    const own = ownPromise(sentence);
+    if (own) out.push(own);
+  }
+  if (category === 'non-apology') {
+    const own = ownApology(sentence);
+    if (own) out.push(own);
+  }
+  if (category === 'blame-shifting') {
+    const own = ownBlame(sentence);
+    if (own) out.push(own);
+  }
+  const lead = /^\s*/.exec(sentence)?.[0].length ?? 0;
+  const whole = start <= lead && !sentence.slice(end).replace(END, '').trim();
+  if (whole || !out.length) {
+    const stock = WHOLE[category];
+    out.push(sentence.slice(0, lead) + (END.test(sentence) ? stock : stock.replace(END, '')));
+  }
+  return [...new Set(out)].filter((s) => s !== sentence);
+}
+
+/** Where two versions of a sentence differ, widened to whole words: [start, end) in the original. */
+export function changedRange(original: string, rewritten: string): { start: number; end: number; replacement: string } {
+  let a = 0;
+  while (a < original.length && a < rewritten.length && original[a] === rewritten[a]) a++;
+  let b = 0;
+  while (b < original.length - a && b < rewritten.length - a && original[original.length - 1 - b] === rewritten[rewritten.length - 1 - b]) b++;
+  let start = a, end = original.length - b;
+  const isWord = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}'’\[\]]/u.test(ch);
+  while (start > 0 && isWord(original[start - 1])) start--;
+  while (end < original.length && isWord(original[end])) end++;
+  return { start, end, replacement: rewritten.slice(start, rewritten.length - (original.length - end)) };
+}

@@ -1,0 +1,92 @@
+/**
+ * Every suggestion is checked before it is shown: the sentence with the suggestion
+ * applied must not be flagged again, by the rules or the learned checks. Where no
+ * suggestion survives, the edit-based repairs are tried, and a repair may widen the
+ * span to the words it changes. Suggestions also follow the agent's typography.
+ */
+import { learnedHits, type LearnedCheck, type LearnedHit } from './learned';
+import { matchSentence, type Hit } from './match';
+import { newProblems } from './grammar';
+import { foldTypography } from './normalize';
+import { changedRange, repairs } from './repair';
+import type { RuleSet } from './ruleset';
+import type { Category, Suggestion } from './types';
+
+export interface Checked {
+  start: number;
+  end: number;
+  suggestions: Suggestion[];
+}
+
+export interface Judge {
+  ruleSet: RuleSet;
+  learned: LearnedCheck[];
+}
+
+function flagged(sentence: string, judge: Judge): boolean {
+  const folded = foldTypography(sentence);
+  return matchSentence(sentence, folded, judge.ruleSet, false).length > 0 || learnedHits(folded, judge.learned).length > 0;
+}
+
+/**
+ * Straight or curly apostrophes and quotes, as the agent typed them in the reply: curly
+ * only where the reply has curly ones and no straight ones (keyboards type straight).
+ */
+export function usesCurly(reply: string): boolean {
+  return /[’‘“”]/.test(reply) && !/['"]/.test(reply);
+}
+
+export function followTypography(replacement: string, curly: boolean): string {
+  if (curly) return replacement.replace(/(\p{L})'(\p{L})/gu, '$1’$2');
+  return replacement.replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
+}
+
+/** Content words of the original sentence that a candidate still has: more kept = lighter edit. */
+function kept(original: string, candidate: string): number {
+  const words = (t: string) => foldTypography(t).toLowerCase().match(/[\p{L}\p{N}#£$€]+/gu) ?? [];
+  const have = new Set(words(candidate));
+  const mine = words(original).filter((w) => w.length > 3 || /\d/.test(w));
+  return mine.filter((w) => have.has(w)).length / Math.max(mine.length, 1);
+}
+
+export function checkSuggestions(sentence: string, category: Category, start: number, end: number, suggestions: Suggestion[], judge: Judge): Checked {
+  // Whole-sentence candidates: the rule's own templates on its span, then the edit-based repairs.
+  const candidates = [
+    ...suggestions.map((s) => ({ full: sentence.slice(0, start) + s.replacement + sentence.slice(end), label: s.label })),
+    ...repairs({ sentence, start, end, category }).map((full) => ({ full, label: undefined })),
+  ].filter((c, i, all) => c.full !== sentence && all.findIndex((d) => d.full === c.full) === i);
+  // Lightest first: what keeps more of the agent's own words (stable, so templates win ties).
+  const ranked = candidates
+    .map((c, i) => ({ ...c, i, keep: kept(sentence, c.full) }))
+    .sort((a, b) => b.keep - a.keep || a.i - b.i)
+    .filter((c) => newProblems(sentence, c.full).length === 0 && !flagged(c.full, judge))
+    .slice(0, 3);
+  if (!ranked.length) return { start, end, suggestions: [] };
+  // One span for every suggestion: the finding's words plus whatever the edits change.
+  let from = start, to = end;
+  for (const c of ranked) {
+    const r = changedRange(sentence, c.full);
+    from = Math.min(from, r.start);
+    to = Math.max(to, r.end);
+  }
+  const seen = new Set<string>();
+  const out: Suggestion[] = [];
+  for (const c of ranked) {
+    const replacement = c.full.slice(from, c.full.length - (sentence.length - to));
+    if (seen.has(replacement)) continue;
+    seen.add(replacement);
+    const label = c.label ?? (replacement ? undefined : 'Remove');
+    out.push(label ? { replacement, label } : { replacement });
+  }
+  return { start: from, end: to, suggestions: out };
+}
+
+export function checkRuleHit(sentence: string, hit: Hit, judge: Judge): Hit {
+  const c = checkSuggestions(sentence, hit.rule.spec.category, hit.start, hit.end, hit.suggestions, judge);
+  return { ...hit, ...c };
+}
+
+export function checkLearnedHit(sentence: string, hit: LearnedHit, judge: Judge): LearnedHit & { suggestions: Suggestion[] } {
+  const c = checkSuggestions(sentence, hit.check.category, hit.start, hit.end, [], judge);
+  return { ...hit, ...c };
+}
