@@ -10,7 +10,11 @@ import { newProblems } from './grammar';
 import { foldTypography } from './normalize';
 import { changedRange, repairs } from './repair';
 import type { RuleSet } from './ruleset';
+import { segment } from './segment';
 import type { Category, Suggestion } from './types';
+
+/** The lightest fix and one fuller alternative. */
+const MAX_SUGGESTIONS = 2;
 
 export interface Checked {
   start: number;
@@ -23,9 +27,13 @@ export interface Judge {
   learned: LearnedCheck[];
 }
 
-function flagged(sentence: string, judge: Judge): boolean {
-  const folded = foldTypography(sentence);
-  return matchSentence(sentence, folded, judge.ruleSet, false).length > 0 || learnedHits(folded, judge.learned).length > 0;
+/** A rewrite may be two sentences ("I'm sorry. The promotion ended…"): each is judged as the analyzer would. */
+function flagged(text: string, judge: Judge): boolean {
+  return segment(text, [{ start: 0, end: text.length }]).some((s) => {
+    const original = text.slice(s.start, s.end);
+    const folded = foldTypography(original);
+    return matchSentence(original, folded, judge.ruleSet, false).length > 0 || learnedHits(folded, judge.learned).length > 0;
+  });
 }
 
 /**
@@ -56,11 +64,14 @@ export function checkSuggestions(sentence: string, category: Category, start: nu
     ...repairs({ sentence, start, end, category }).map((full) => ({ full, label: undefined })),
   ].filter((c, i, all) => c.full !== sentence && all.findIndex((d) => d.full === c.full) === i);
   // Lightest first: what keeps more of the agent's own words (stable, so templates win ties).
-  const ranked = candidates
+  // Judged in that order until two pass: judging means tagging the rewrite, the costly part.
+  const ranked: Array<(typeof candidates)[number]> = [];
+  for (const c of candidates
     .map((c, i) => ({ ...c, i, keep: kept(sentence, c.full) }))
-    .sort((a, b) => b.keep - a.keep || a.i - b.i)
-    .filter((c) => newProblems(sentence, c.full).length === 0 && !flagged(c.full, judge))
-    .slice(0, 3);
+    .sort((a, b) => b.keep - a.keep || a.i - b.i)) {
+    if (ranked.length === MAX_SUGGESTIONS) break;
+    if (newProblems(sentence, c.full).length === 0 && !flagged(c.full, judge)) ranked.push(c);
+  }
   if (!ranked.length) return { start, end, suggestions: [] };
   // One span for every suggestion: the finding's words plus whatever the edits change.
   let from = start, to = end;

@@ -199,7 +199,7 @@ describe('engine over a port', () => {
     expect(kinds).toContain('resync');
   });
 
-  it('analyses a pasted 20,000-word thread in slices, and a newer edit cancels the older pass', async () => {
+  it('analyses a pasted 20,000-word thread in slices, and a newer edit cancels the older pass', { timeout: 20_000 }, async () => {
     const bg = background();
     bg.slicing();
     const client = new EngineClient(bg.connect);
