@@ -5,7 +5,7 @@
  */
 import { parseMatch, type ParsedMatch } from './nlp';
 import { wordCost } from './common-words';
-import { PATTERN_LIMITS, regexProblem, regexTerms } from './safety';
+import { groupNameProblem, PATTERN_LIMITS, regexProblem, regexTerms } from './safety';
 import type { RuleSpec } from './types';
 
 export interface CompiledPattern {
@@ -81,6 +81,15 @@ interface ParsedTerm {
   anything?: boolean;
   method?: string;
   root?: string;
+  group?: string;
+}
+
+/** Every term of a parsed pattern, including those inside choices. */
+function* allTerms(terms: ParsedTerm[]): Generator<ParsedTerm> {
+  for (const t of terms) {
+    yield t;
+    for (const choice of t.choices ?? []) yield* allTerms(choice);
+  }
 }
 
 function termWords(term: ParsedTerm): string[] | null {
@@ -207,6 +216,10 @@ function compileUncached(raw: string): CompiledPattern {
   }
   const terms = parsed as unknown as ParsedTerm[];
   if (terms.length === 0) throw new PatternError('pattern matches nothing');
+  for (const t of allTerms(terms)) {
+    const problem = typeof t.group === 'string' ? groupNameProblem(t.group) : null;
+    if (problem) throw new PatternError(problem);
+  }
   if (terms.length > PATTERN_LIMITS.maxTerms) {
     throw new PatternError(`pattern has more than ${PATTERN_LIMITS.maxTerms} terms`);
   }

@@ -19,12 +19,51 @@ export interface Hit {
 }
 
 interface OffsetJson {
-  offset?: { start: number; length: number };
+  terms?: Array<{ offset?: { start: number; length: number } }>;
 }
 
 const TRAILING = /[\s.,;:!?…"')\]-]+$/;
 const LEADING = /^[\s"'(\[-]+/;
 const ONLY_PUNCTUATION = /^[\s.,;:!?…"')\]-]*$/;
+/**
+ * What wraps a sentence rather than belonging to it: opening quotes, brackets, emphasis marks
+ * or an HTML start tag before it; the closers that balance them, and emoji, after it. A
+ * whole-sentence rewrite replaces what is between, so the wrapping stays.
+ */
+const WRAP_START = /^(?:[\s"'(\[{*_~\u201C\u2018\u00AB\u2039\u201E]|<[a-z][a-z0-9]{0,9}>)+/u;
+const OPENER = /["'(\[{*_~\u201C\u2018\u00AB\u2039\u201E]|<[a-z][a-z0-9]{0,9}>/gu;
+const CLOSER = /^["')\]}*_~\u201D\u2019\u00BB\u203A]$/u;
+const TRAILING_DECORATION = /^[\s\u200D\uFE0E\uFE0F\p{Extended_Pictographic}\p{Emoji_Modifier}]$/u;
+const END_TAG = /<\/[a-z][a-z0-9]{0,9}>$/;
+
+/** What may come before a sentence's first word: wrappers, or a dash opening a line. */
+const SENTENCE_OPENING = /^(?:[\s"'(\[{*_~\u201C\u2018\u00AB\u2039\u201E\u2014\u2013-]|<[a-z][a-z0-9]{0,9}>)*$/u;
+
+function sentenceSpan(original: string): { start: number; end: number } {
+  const lead = WRAP_START.exec(original)?.[0] ?? '';
+  const start = lead.length;
+  // Only as many closers as there were openers: a closing quote that ends a quotation
+  // inside the sentence belongs to it.
+  let closers = lead.match(OPENER)?.length ?? 0;
+  let end = original.length;
+  // Scanned from the end one code point at a time (a regex anchored at $ would retry from every position).
+  while (end > start) {
+    const cp = original.charCodeAt(end - 1);
+    const unit = cp >= 0xdc00 && cp <= 0xdfff && end - 2 >= start ? 2 : 1;
+    const ch = original.slice(end - unit, end);
+    if (TRAILING_DECORATION.test(ch)) {
+      end -= unit;
+      continue;
+    }
+    if (closers === 0) break;
+    const tag = ch === '>' ? END_TAG.exec(original.slice(Math.max(start, end - 12), end)) : null;
+    if (tag) end -= tag[0].length;
+    else if (CLOSER.test(ch)) end -= 1;
+    else break;
+    closers--;
+  }
+  return end > start ? { start, end } : { start: 0, end: original.length };
+}
 
 /** Lazily built compromise documents for one sentence: tagging only when a rule needs it. */
 class SentenceDocs {
@@ -46,10 +85,24 @@ interface ViewLike {
   json(options: { offset: boolean }): unknown;
 }
 
+/**
+ * Offsets of each match, from its terms: compromise's match-level `offset.start` skips a
+ * leading punctuation token ("( ", "— ") while its `length` counts it, so the span would
+ * run past the matched words, the sentence and even the input.
+ */
 function offsetsOf(view: ViewLike): Array<{ start: number; end: number }> {
-  return (view.json({ offset: true }) as OffsetJson[])
-    .filter((j) => j.offset)
-    .map((j) => ({ start: j.offset!.start, end: j.offset!.start + j.offset!.length }));
+  const out: Array<{ start: number; end: number }> = [];
+  for (const j of view.json({ offset: true }) as OffsetJson[]) {
+    let start = Infinity;
+    let end = -Infinity;
+    for (const t of j.terms ?? []) {
+      if (!t.offset) continue;
+      start = Math.min(start, t.offset.start);
+      end = Math.max(end, t.offset.start + t.offset.length);
+    }
+    if (end > start) out.push({ start, end });
+  }
+  return out;
 }
 
 function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
@@ -60,7 +113,8 @@ function trimSpan(text: string, start: number, end: number): { start: number; en
 }
 
 function captures(view: Doc, text: string): Record<string, string> {
-  const out: Record<string, string> = {};
+  // No prototype: a capture is looked up by the name a template gives, never an inherited member.
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   // groups() spans every match; the first offset of each group belongs to the first match.
   const groups = view.groups() as unknown as Record<string, Doc>;
   for (const [name, g] of Object.entries(groups)) {
@@ -154,13 +208,13 @@ export function matchSentence(original: string, folded: string, ruleSet: RuleSet
     const o = offsetsOf(m)[0];
     if (!o) continue;
     const whole = rule.spec.scope === 'sentence';
-    const span = whole ? { start: 0, end: original.length } : trimSpan(original, o.start, o.end);
+    const span = whole ? sentenceSpan(original) : trimSpan(original, o.start, o.end);
     if (!whole) widenToAllMatches(rule, first, docs, bag, original, span);
     if (span.end <= span.start) continue;
     const head = original.slice(0, span.start);
     const suggestions = render(rule.spec.suggestions, {
       original: original.slice(span.start, span.end),
-      atSentenceStart: /^[\s"'(\[]*$/.test(head),
+      atSentenceStart: whole || SENTENCE_OPENING.test(head),
       atSentenceEnd: whole || ONLY_PUNCTUATION.test(original.slice(span.end)),
       captures: captures(m, original),
     });

@@ -36,3 +36,15 @@ export function regexTerms(pattern: string): string[] {
   for (let m = re.exec(pattern); m; m = re.exec(pattern)) out.push(m[1]!);
   return out;
 }
+
+/**
+ * Capture group names become keys of plain objects inside compromise's match state and in
+ * the captures a template reads: a name like `__proto__` or `constructor` would write to or
+ * read from Object.prototype, so only plain identifiers that no object inherits are allowed.
+ */
+const GROUP_NAME = /^[a-z][a-z0-9_]{0,39}$/i;
+export function groupNameProblem(name: string): string | null {
+  if (!GROUP_NAME.test(name)) return `capture name ${JSON.stringify(name)} must be a letter followed by letters, digits or _`;
+  if (name in Object.prototype || name === 'prototype') return `capture name ${JSON.stringify(name)} is reserved`;
+  return null;
+}

@@ -1,0 +1,67 @@
+// Regression tests for issue 11's pack-side defects: prototype pollution through capture names
+// (1), template slots named after object members (2).
+import { afterEach, describe, expect, it } from 'vitest';
+import { analyze, validatePack, type RulePack, type RuleSpec } from '../../src/engine/index';
+
+function rule(over: Partial<RuleSpec> = {}): RuleSpec {
+  return {
+    id: 'per-our-policy',
+    category: 'blame-shifting',
+    severity: 'warning',
+    message: 'Say what you can do.',
+    patterns: ['per our [<what>policy]'],
+    suggestions: [{ template: "here's what I can do about the {what}" }],
+    examples: { flags: ['Per our policy, no.', 'It is closed per our policy.'], allows: ['Our policy helps.', 'Per your request.'] },
+    ...over,
+  };
+}
+const pack = (rules: RuleSpec[]): RulePack => ({ schemaVersion: 1, name: 'Team', version: '1', rules });
+
+const MEMBERS = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'prototype', 'isPrototypeOf', '__defineGetter__'];
+
+function prototypeIsClean() {
+  expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(
+    ['__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__', '__proto__', 'constructor', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', 'toString', 'valueOf'].sort(),
+  );
+  const probe = {} as Record<string, unknown>;
+  for (const k in probe) throw new Error(`Object.prototype has an enumerable ${k}`);
+  expect((probe as { length?: unknown }).length).toBeUndefined();
+}
+
+afterEach(prototypeIsClean);
+
+describe('item 1: capture names cannot reach Object.prototype', () => {
+  it.each(MEMBERS)('a capture named %s is rejected with a message naming the rule', (name) => {
+    const result = validatePack(pack([rule({ patterns: [`per our [<${name}>policy]`] })]));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems[0]!.path).toBe('rules[0] "per-our-policy" › patterns[0]');
+    expect(result.problems[0]!.message).toMatch(/capture name/);
+  });
+
+  it('an unvalidated pack with such a capture is refused before it runs, and nothing is polluted', () => {
+    for (const name of MEMBERS) {
+      expect(() => analyze('Per our policy, refunds take 10 days.', { packs: [pack([rule({ patterns: [`per our [<${name}>policy]`] })])] })).toThrow(/capture name/);
+    }
+    // validatePack still works for every later caller.
+    expect(validatePack(pack([rule()])).ok).toBe(true);
+  });
+
+  it('ordinary capture names still work', () => {
+    const f = analyze('Per our policy, refunds take 10 days.', { packs: [pack([rule()])] }).findings.find((x) => x.ruleId === 'per-our-policy')!;
+    expect(f.suggestions[0]!.replacement).toBe("Here's what I can do about the policy");
+  });
+});
+
+describe('item 2: template slots named after object members', () => {
+  it.each(['{constructor}', '{__proto__}', '{toString|x}', '{hasOwnProperty}', '{valueOf|the rules}'])('%s fills from captures only', (slot) => {
+    const p = pack([rule({ suggestions: [{ template: `here's what I can do: ${slot}` }, { template: 'here is what I can do' }] })]);
+    const result = analyze('Per our policy, refunds take 10 days.', { packs: [p] });
+    const f = result.findings.find((x) => x.ruleId === 'per-our-policy')!;
+    const replacements = f.suggestions.map((s) => s.replacement);
+    // A slot with a fallback uses it; one without is a missing capture, so that template is left out.
+    if (slot.includes('|')) expect(replacements[0]).toBe(`Here's what I can do: ${slot.slice(slot.indexOf('|') + 1, -1)}`);
+    else expect(replacements).toEqual(['Here is what I can do']);
+    for (const r of replacements) expect(r).not.toMatch(/function|native code|\[object/);
+  });
+});
