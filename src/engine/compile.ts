@@ -5,6 +5,7 @@
  */
 import { parseMatch, type ParsedMatch } from './nlp';
 import { wordCost } from './common-words';
+import { SafeRegex } from './safe-regex';
 import { groupNameProblem, PATTERN_LIMITS, regexProblem, regexTerms } from './safety';
 import type { RuleSpec } from './types';
 
@@ -77,7 +78,8 @@ interface ParsedTerm {
   greedy?: boolean;
   fastOr?: Set<string>;
   choices?: ParsedTerm[][];
-  regex?: RegExp;
+  /** compromise calls only `.test(word)` on it: a SafeRegex once compiled. */
+  regex?: { source: string; test(word: string): boolean };
   anything?: boolean;
   method?: string;
   root?: string;
@@ -219,6 +221,14 @@ function compileUncached(raw: string): CompiledPattern {
   for (const t of allTerms(terms)) {
     const problem = typeof t.group === 'string' ? groupNameProblem(t.group) : null;
     if (problem) throw new PatternError(problem);
+    if (t.regex) {
+      // Every regex term compromise found, however it was written (!/…/, /…/{1,2}, [<g>/…/]), is
+      // checked, then replaced by the linear-time matcher: no word can make it backtrack.
+      const source = t.regex.source;
+      const regexIssue = regexProblem(source);
+      if (regexIssue) throw new PatternError(regexIssue);
+      t.regex = new SafeRegex(source);
+    }
   }
   if (terms.length > PATTERN_LIMITS.maxTerms) {
     throw new PatternError(`pattern has more than ${PATTERN_LIMITS.maxTerms} terms`);

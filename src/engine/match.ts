@@ -27,7 +27,7 @@ const LEADING = /^[\s"'(\[-]+/;
 const ONLY_PUNCTUATION = /^[\s.,;:!?…"')\]-]*$/;
 /**
  * What wraps a sentence rather than belonging to it: opening quotes, brackets, emphasis marks
- * or an HTML start tag before it; the closers that balance them, and emoji, after it. A
+ * or an HTML start tag before it; the closers that balance them, end tags and emoji after it. A
  * whole-sentence rewrite replaces what is between, so the wrapping stays.
  */
 const WRAP_START = /^(?:[\s"'(\[{*_~\u201C\u2018\u00AB\u2039\u201E]|<[a-z][a-z0-9]{0,9}>)+/u;
@@ -55,11 +55,14 @@ function sentenceSpan(original: string): { start: number; end: number } {
       end -= unit;
       continue;
     }
-    if (closers === 0) break;
+    // An end tag is markup, never words: it always stays.
     const tag = ch === '>' ? END_TAG.exec(original.slice(Math.max(start, end - 12), end)) : null;
-    if (tag) end -= tag[0].length;
-    else if (CLOSER.test(ch)) end -= 1;
-    else break;
+    if (tag) {
+      end -= tag[0].length;
+      continue;
+    }
+    if (closers === 0 || !CLOSER.test(ch)) break;
+    end -= 1;
     closers--;
   }
   return end > start ? { start, end } : { start: 0, end: original.length };
@@ -112,7 +115,8 @@ function trimSpan(text: string, start: number, end: number): { start: number; en
   return { start: start + lead, end: end - trail };
 }
 
-function captures(view: Doc, text: string): Record<string, string> {
+/** Named captures, clipped to the span they will be written into (a word's markup or quote outside it stays where it is). */
+function captures(view: Doc, text: string, within: { start: number; end: number }): Record<string, string> {
   // No prototype: a capture is looked up by the name a template gives, never an inherited member.
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
   // groups() spans every match; the first offset of each group belongs to the first match.
@@ -120,7 +124,8 @@ function captures(view: Doc, text: string): Record<string, string> {
   for (const [name, g] of Object.entries(groups)) {
     const o = offsetsOf(g)[0];
     if (!o) continue;
-    const span = trimSpan(text, o.start, o.end);
+    const span = trimSpan(text, Math.max(o.start, within.start), Math.min(o.end, within.end));
+    if (span.end <= span.start) continue;
     out[name] = text.slice(span.start, span.end);
   }
   return out;
@@ -216,7 +221,7 @@ export function matchSentence(original: string, folded: string, ruleSet: RuleSet
       original: original.slice(span.start, span.end),
       atSentenceStart: whole || SENTENCE_OPENING.test(head),
       atSentenceEnd: whole || ONLY_PUNCTUATION.test(original.slice(span.end)),
-      captures: captures(m, original),
+      captures: captures(m, original, span),
     });
     hits.push({ rule, start: span.start, end: span.end, suggestions });
   }

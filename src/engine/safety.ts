@@ -2,6 +2,8 @@
  * Bounds on rule patterns, so a team pack cannot make analysis hang: compromise
  * runs `/regex/` terms against every word, and long alternations multiply work.
  */
+import { hangShape, parseRegex, RegexSyntaxError, SafeRegex } from './safe-regex';
+
 export const PATTERN_LIMITS = {
   maxChars: 600,
   maxTerms: 40,
@@ -9,8 +11,6 @@ export const PATTERN_LIMITS = {
   maxRegexChars: 80,
 } as const;
 
-// A quantified group that itself contains a quantifier: the classic catastrophic shape, e.g. (a+)+ or (\w*)*.
-const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*[+*{?]/;
 const BACKREFERENCE = /\\[1-9]|\\k</;
 const LOOKAROUND = /\(\?<?[=!]/;
 
@@ -18,13 +18,20 @@ export function regexProblem(source: string): string | null {
   if (source.length > PATTERN_LIMITS.maxRegexChars) {
     return `regex term is longer than ${PATTERN_LIMITS.maxRegexChars} characters`;
   }
-  if (NESTED_QUANTIFIER.test(source)) return 'regex term has a nested quantifier like (a+)+ that can hang';
   if (BACKREFERENCE.test(source)) return 'regex term uses a back-reference';
   if (LOOKAROUND.test(source)) return 'regex term uses a lookaround';
   try {
     new RegExp(source);
   } catch (error) {
     return `regex term does not compile: ${(error as Error).message}`;
+  }
+  try {
+    const shape = hangShape(parseRegex(source));
+    if (shape) return shape;
+    new SafeRegex(source);
+  } catch (error) {
+    if (error instanceof RegexSyntaxError) return `regex term uses syntax Tactful does not run: ${error.message}`;
+    throw error;
   }
   return null;
 }

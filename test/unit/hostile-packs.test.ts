@@ -1,7 +1,8 @@
 // Regression tests for issue 11's pack-side defects: prototype pollution through capture names
-// (1), template slots named after object members (2).
+// (1), template slots named after object members (2), the bypassed regex hang guard (3).
 import { afterEach, describe, expect, it } from 'vitest';
-import { analyze, validatePack, type RulePack, type RuleSpec } from '../../src/engine/index';
+import { analyze, compilePattern, validatePack, type RulePack, type RuleSpec } from '../../src/engine/index';
+import { SafeRegex } from '../../src/engine/safe-regex';
 
 function rule(over: Partial<RuleSpec> = {}): RuleSpec {
   return {
@@ -63,5 +64,39 @@ describe('item 2: template slots named after object members', () => {
     if (slot.includes('|')) expect(replacements[0]).toBe(`Here's what I can do: ${slot.slice(slot.indexOf('|') + 1, -1)}`);
     else expect(replacements).toEqual(['Here is what I can do']);
     for (const r of replacements) expect(r).not.toMatch(/function|native code|\[object/);
+  });
+});
+
+describe('item 3: the regex hang guard cannot be bypassed', () => {
+  it.each([
+    ['sorry /^((a+))+$/', /nested quantifier/],
+    ['sorry !/^(a+)+$/', /nested quantifier/],
+    ['/^(a+)+$/{1,2}', /nested quantifier/],
+    ['[<g>/^(a+)+$/]', /nested quantifier/],
+    ['sorry /^(a|a)*$/', /alternatives that can match the same text/],
+    ['sorry /^\\w*\\w*\\w*\\w*\\w*\\w*x$/', /two repeats in a row/],
+    ['sorry /^\\p{L}+$/', /syntax Tactful does not run/],
+  ])('%s is rejected', (pattern, message) => {
+    const result = validatePack(pack([rule({ patterns: [pattern] })]));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems[0]!.path).toBe('rules[0] "per-our-policy" › patterns[0]');
+    expect(result.problems[0]!.message).toMatch(message);
+  });
+
+  it('regex terms that pass run in the linear-time matcher, and still match', () => {
+    const compiled = compilePattern('sorry /^colou?r$/');
+    const terms = compiled.variants[0] as unknown as Array<{ regex?: unknown }>;
+    expect(terms[1]!.regex).toBeInstanceOf(SafeRegex);
+    const p = pack([rule({ patterns: ['wrong /^colou?r$/'], suggestions: [] })]);
+    expect(analyze('You picked the wrong colour.', { packs: [p] }).findings.map((f) => f.ruleId)).toContain('per-our-policy');
+    expect(analyze('You picked the wrong size.', { packs: [p] }).findings.map((f) => f.ruleId)).not.toContain('per-our-policy');
+  });
+
+  it('even a catastrophic shape that slipped past the checks takes linear time on a 40-character word', () => {
+    const t0 = performance.now();
+    expect(new SafeRegex('^(a+)+$').test(`${'a'.repeat(40)}!`)).toBe(false);
+    expect(new SafeRegex('^(a|a)*$').test(`${'a'.repeat(40)}!`)).toBe(false);
+    expect(performance.now() - t0).toBeLessThan(50);
   });
 });

@@ -173,3 +173,10 @@ describe('item 5: pasted runs take linear time', () => {
     expect(ms).toBeLessThan(2000);
   });
 });
+
+describe('found by the fuzzer: words that are object members', () => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('a reply containing %j analyses', (word) => {
+    const text = `Thanks for the ${word} report. That's not my department.`;
+    expect(only(text).findings.map((f) => f.ruleId)).toEqual(['not-my-department']);
+  });
+});
