@@ -6,7 +6,7 @@
 import { parseMatch, type ParsedMatch } from './nlp';
 import { wordCost } from './common-words';
 import { SafeRegex } from './safe-regex';
-import { groupNameProblem, PATTERN_LIMITS, regexProblem, regexTerms } from './safety';
+import { bracketProblem, groupNameProblem, PATTERN_LIMITS, regexProblem, regexTerms } from './safety';
 import type { RuleSpec } from './types';
 
 export interface CompiledPattern {
@@ -206,6 +206,8 @@ function compileUncached(raw: string): CompiledPattern {
   if (source.length > PATTERN_LIMITS.maxChars) {
     throw new PatternError(`pattern is longer than ${PATTERN_LIMITS.maxChars} characters`);
   }
+  const brackets = bracketProblem(source);
+  if (brackets) throw new PatternError(`pattern does not parse: ${brackets}`);
   for (const re of regexTerms(source)) {
     const problem = regexProblem(re);
     if (problem) throw new PatternError(problem);

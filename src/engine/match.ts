@@ -27,43 +27,32 @@ const LEADING = /^[\s"'(\[-]+/;
 const ONLY_PUNCTUATION = /^[\s.,;:!?…"')\]-]*$/;
 /**
  * What wraps a sentence rather than belonging to it: opening quotes, brackets, emphasis marks
- * or an HTML start tag before it; the closers that balance them, end tags and emoji after it. A
- * whole-sentence rewrite replaces what is between, so the wrapping stays.
+ * or an HTML start tag before it; after its end punctuation, closing quotes, brackets,
+ * emphasis marks, end tags and emoji (the closers the segmenter ends a sentence with). A
+ * whole-sentence rewrite replaces what is between, so the wrapping stays, the sentence's
+ * own end punctuation is replaced by the rewrite's, and the boundary with the next sentence holds.
  */
 const WRAP_START = /^(?:[\s"'(\[{*_~\u201C\u2018\u00AB\u2039\u201E]|<[a-z][a-z0-9]{0,9}>)+/u;
-const OPENER = /["'(\[{*_~\u201C\u2018\u00AB\u2039\u201E]|<[a-z][a-z0-9]{0,9}>/gu;
-const CLOSER = /^["')\]}*_~\u201D\u2019\u00BB\u203A]$/u;
-const TRAILING_DECORATION = /^[\s\u200D\uFE0E\uFE0F\p{Extended_Pictographic}\p{Emoji_Modifier}]$/u;
+const TRAILING_WRAP = /^[\s"')\]}*_~\u201D\u2019\u00BB\u203A\u200D\uFE0E\uFE0F\p{Extended_Pictographic}\p{Emoji_Modifier}]$/u;
 const END_TAG = /<\/[a-z][a-z0-9]{0,9}>$/;
 
 /** What may come before a sentence's first word: wrappers, or a dash opening a line. */
 const SENTENCE_OPENING = /^(?:[\s"'(\[{*_~\u201C\u2018\u00AB\u2039\u201E\u2014\u2013-]|<[a-z][a-z0-9]{0,9}>)*$/u;
 
 function sentenceSpan(original: string): { start: number; end: number } {
-  const lead = WRAP_START.exec(original)?.[0] ?? '';
-  const start = lead.length;
-  // Only as many closers as there were openers: a closing quote that ends a quotation
-  // inside the sentence belongs to it.
-  let closers = lead.match(OPENER)?.length ?? 0;
+  const start = WRAP_START.exec(original)?.[0].length ?? 0;
   let end = original.length;
   // Scanned from the end one code point at a time (a regex anchored at $ would retry from every position).
   while (end > start) {
     const cp = original.charCodeAt(end - 1);
     const unit = cp >= 0xdc00 && cp <= 0xdfff && end - 2 >= start ? 2 : 1;
-    const ch = original.slice(end - unit, end);
-    if (TRAILING_DECORATION.test(ch)) {
+    if (TRAILING_WRAP.test(original.slice(end - unit, end))) {
       end -= unit;
       continue;
     }
-    // An end tag is markup, never words: it always stays.
-    const tag = ch === '>' ? END_TAG.exec(original.slice(Math.max(start, end - 12), end)) : null;
-    if (tag) {
-      end -= tag[0].length;
-      continue;
-    }
-    if (closers === 0 || !CLOSER.test(ch)) break;
-    end -= 1;
-    closers--;
+    const tag = original[end - 1] === '>' ? END_TAG.exec(original.slice(Math.max(start, end - 12), end)) : null;
+    if (!tag) break;
+    end -= tag[0].length;
   }
   return end > start ? { start, end } : { start: 0, end: original.length };
 }

@@ -55,3 +55,37 @@ export function groupNameProblem(name: string): string | null {
   if (name in Object.prototype || name === 'prototype') return `capture name ${JSON.stringify(name)} is reserved`;
   return null;
 }
+
+const OPEN_OF: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+const REGEX_START = /[\s(|[!>]/;
+const REGEX_END = /[\s)|\]?*+{]/;
+
+/**
+ * compromise parses "(unclosed" or "sorry (((" without complaint into a pattern that never
+ * matches; under a built-in id it would silently replace that rule with a dead one. Brackets
+ * outside regex terms must pair up, and every regex term must be closed.
+ */
+export function bracketProblem(pattern: string): string | null {
+  const stack: Array<{ ch: string; at: number }> = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch === '/' && (i === 0 || REGEX_START.test(pattern[i - 1]!))) {
+      let j = i + 1;
+      for (; j < pattern.length; j++) {
+        if (pattern[j] === '\\') j++;
+        else if (pattern[j] === '/' && (j + 1 === pattern.length || REGEX_END.test(pattern[j + 1]!))) break;
+      }
+      if (j >= pattern.length) return `the regex term starting at character ${i + 1} is not closed with "/"`;
+      i = j;
+      continue;
+    }
+    if (ch === '(' || ch === '[' || ch === '{') stack.push({ ch, at: i });
+    else if (ch in OPEN_OF) {
+      const open = stack.pop();
+      if (!open) return `"${ch}" at character ${i + 1} closes nothing`;
+      if (open.ch !== OPEN_OF[ch]) return `"${open.ch}" at character ${open.at + 1} is closed by "${ch}"`;
+    }
+  }
+  const open = stack.pop();
+  return open ? `"${open.ch}" at character ${open.at + 1} is never closed` : null;
+}

@@ -100,3 +100,54 @@ describe('item 3: the regex hang guard cannot be bypassed', () => {
     expect(performance.now() - t0).toBeLessThan(50);
   });
 });
+
+describe('item 12: override and validation gaps', () => {
+  const withOverrides = (json: string) => JSON.parse(`{"schemaVersion": 1, "name": "Team", "version": "1", "rules": [], "overrides": ${json}}`) as unknown;
+
+  it('override keys "constructor" and "prototype" are kept and applied, "__proto__" is refused', () => {
+    const ok = validatePack(withOverrides('{"constructor": {"enabled": false}, "prototype": {"severity": "info"}}'));
+    expect(ok.ok).toBe(true);
+    if (!ok.ok) return;
+    expect(Object.keys(ok.pack.overrides!)).toEqual(['constructor', 'prototype']);
+    expect(ok.pack.overrides!.constructor).toEqual({ enabled: false });
+    // A rule really named "constructor" is switched off by it.
+    const ctor = rule({ id: 'constructor' });
+    const off = validatePack({ ...pack([ctor]), overrides: ok.pack.overrides });
+    expect(off.ok).toBe(true);
+    if (off.ok) expect(analyze('Per our policy, no.', { packs: [off.pack] }).findings.map((f) => f.ruleId)).not.toContain('constructor');
+    const proto = validatePack(withOverrides('{"__proto__": {"locked": true}}'));
+    expect(proto.ok ? [] : proto.problems).toEqual([{ path: 'overrides › "__proto__"', message: 'is not a rule id (lower-case words joined by hyphens)' }]);
+    const badValue = validatePack(withOverrides('{"as-i-said": {"severity": "loud"}}'));
+    expect(badValue.ok ? '' : badValue.problems[0]!.path).toBe('overrides › "as-i-said" › severity');
+  });
+
+  it('an override for an id no rule has is reported, not silently accepted', () => {
+    const result = validatePack(withOverrides('{"as-i-sayd": {"enabled": false}, "as-i-said": {"severity": "info"}}'));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.warnings?.map((w) => w.path)).toEqual(['overrides › "as-i-sayd"']);
+    // A rule from another pack the caller knows about is not unknown.
+    const known = validatePack(withOverrides('{"team-rule": {"enabled": false}}'), { knownRuleIds: ['team-rule'] });
+    expect(known.ok && known.warnings).toBeFalsy();
+  });
+
+  it.each(['(unclosed', 'sorry (((', 'sorry )', '[<x>policy', 'per our ]', '/abc', 'sorry {'])('the malformed pattern %j is rejected', (p) => {
+    const result = validatePack(pack([rule({ id: 'not-my-department', patterns: [p] })]));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]!.path).toBe('rules[0] "not-my-department" › patterns[0]');
+    // So it cannot replace the built-in rule with one that never fires.
+  });
+
+  it('every rule needs two examples of each kind, and its own examples must behave', () => {
+    const few = validatePack(pack([rule({ examples: { flags: ['Per our policy, no.'], allows: [] } })]));
+    expect(few.ok ? [] : few.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'rules[0] "per-our-policy" › examples › flags: needs at least two replies this rule must flag',
+      'rules[0] "per-our-policy" › examples › allows: needs at least two replies this rule must leave alone',
+    ]);
+    const wrong = validatePack(pack([rule({ examples: { flags: ['Per our policy, no.', 'Refunds take ten days.'], allows: ['Fine.', 'Per our policy it is fine.'] } })]));
+    expect(wrong.ok ? [] : wrong.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'rules[0] "per-our-policy" › examples › flags[1]: example 2 is not flagged by this rule: "Refunds take ten days."',
+      'rules[0] "per-our-policy" › examples › allows[1]: example 2 is flagged by this rule but should not be: "Per our policy it is fine."',
+    ]);
+  });
+});
