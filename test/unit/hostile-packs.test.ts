@@ -151,3 +151,41 @@ describe('item 12: override and validation gaps', () => {
     ]);
   });
 });
+
+describe('item 11: the analyze() options cache', () => {
+  const teamPack = pack([rule()]);
+  const text = "Per our policy, no. Like I told you yesterday, it shipped. That's not my department.";
+  const ids = (opts: Parameters<typeof analyze>[1]) => analyze(text, opts).findings.map((f) => f.ruleId);
+
+  it('Set-valued options do not collide: each call gets its own result', () => {
+    const a = ids({ disabledRules: new Set(['as-i-said']) as unknown as string[] });
+    const b = ids({ disabledRules: new Set(['not-my-department']) as unknown as string[] });
+    expect(a).toEqual(['not-my-department']);
+    expect(b).toContain('as-i-said');
+    expect(b).not.toContain('not-my-department');
+    expect(ids({ disabledRules: ['as-i-said'] })).toEqual(a);
+  });
+
+  it('null and circular options work', () => {
+    expect(ids(null)).toEqual(['as-i-said', 'not-my-department']);
+    const circular: Record<string, unknown> = { tips: false };
+    circular.self = circular;
+    expect(ids(circular as never)).toEqual(['as-i-said', 'not-my-department']);
+  });
+
+  it('different packs (and the same pack) give the right results', () => {
+    expect(ids({ packs: [teamPack] })).toEqual(['per-our-policy', 'as-i-said', 'not-my-department']);
+    expect(ids({ packs: [pack([rule({ id: 'other-policy' })])] })).toEqual(['other-policy', 'as-i-said', 'not-my-department']);
+    expect(ids({ packs: [teamPack] })).toEqual(['per-our-policy', 'as-i-said', 'not-my-department']);
+  });
+
+  it('a 2 MB pack is not re-serialised on every call', () => {
+    const big = pack([rule({ examples: { flags: Array.from({ length: 2000 }, () => 'Per our policy, no. '.repeat(50)), allows: ['Fine.', 'Ok.'] } })]);
+    expect(JSON.stringify(big).length).toBeGreaterThan(2_000_000);
+    analyze('Per our policy, no.', { packs: [big] });
+    const t0 = performance.now();
+    for (let i = 0; i < 50; i++) analyze('Per our policy, no.', { packs: [big] });
+    // JSON.stringify alone took about 4 ms per call.
+    expect((performance.now() - t0) / 50).toBeLessThan(1.5);
+  });
+});
