@@ -5,14 +5,14 @@
  */
 import { compileRule, type CompiledRule } from './compile';
 import { checkContext } from './context';
-import { matchSentence, type Hit } from './match';
+import { matchSentence, skippedWarnings, type Hit } from './match';
 import { foldTypography } from './normalize';
 import { agentRegions, outsideRegions } from './regions';
 import { resolveRules, type ResolvedRule } from './resolve';
 import { buildRuleSet } from './ruleset';
 import { segment } from './segment';
 import { replyTips } from './tips';
-import type { AnalysisResult, AnalyzeOptions, Category, Finding, RuleSpec } from './types';
+import type { AnalysisResult, AnalysisWarning, AnalyzeOptions, Category, Finding, RuleSpec } from './types';
 
 export interface Analyzer {
   /** Analyses text, reusing per-sentence work from earlier calls on this analyzer. */
@@ -57,7 +57,7 @@ const normalisePhrase = (s: string) =>
 export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {}): Analyzer {
   const resolved = resolveRules(base, options);
   const compiled: CompiledRule[] = resolved.map(compileRule);
-  const ruleSet = buildRuleSet(compiled);
+  const ruleSet = buildRuleSet(compiled, options.sentenceBudgetMs);
   const order = new Map(compiled.map((r, i) => [r, i]));
   const ignored = new Set((options.ignoredPhrases ?? []).map(normalisePhrase));
   const wantTips = options.tips ?? true;
@@ -72,6 +72,7 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
     const lowered = sentences.map((s) => s.text.toLowerCase());
     const used = new Map<string, Hit[]>();
     const findings: Finding[] = [];
+    const warnings: AnalysisWarning[] = [];
     const flagged: Array<Set<Category>> = [];
     sentences.forEach((s, i) => {
       // Spans never cross sentences, so overlaps are settled sentence by sentence (linear overall).
@@ -79,7 +80,10 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
       const original = text.slice(s.start, s.end);
       let hits = used.get(original) ?? (reuse ? cache.get(original) : undefined);
       if (!hits) hits = matchSentence(original, s.text, ruleSet);
-      used.set(original, hits);
+      // A sentence whose time ran out is reported and not kept, so the next call tries it again.
+      const skipped = skippedWarnings(hits, s.start, s.end);
+      if (skipped.length) warnings.push(...skipped);
+      else used.set(original, hits);
       for (const hit of hits) {
         const ctx = { lower: lowered[i]!, nextLower: lowered[i + 1] ?? '' };
         if (hit.rule.spec.unless?.some((check) => checkContext(check, ctx))) continue;
@@ -123,6 +127,7 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
     return {
       findings,
       tips: wantTips ? replyTips(sentences, lowered, outsideRegions(folded, regions).toLowerCase(), flagged) : [],
+      ...(warnings.length ? { warnings } : {}),
     };
   }
 

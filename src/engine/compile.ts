@@ -29,6 +29,13 @@ export interface CompiledPattern {
    * words miss any set cannot match, so compromise never runs on it (the prefilter).
    */
   required: Array<Set<string>>;
+  /**
+   * Work units per sentence position, summed over variants: each term counts once, times
+   * the words a wildcard or repeat may take (a greedy one counts 8), choices their options.
+   * The pack cost budget adds these up (see pack.ts), so a pack that stays inside every
+   * per-pattern bound still cannot cost seconds per sentence in total.
+   */
+  cost: number;
 }
 
 export interface CompiledRule {
@@ -151,6 +158,14 @@ function expandChoices(terms: ParsedTerm[]): ParsedTerm[][] {
   return out;
 }
 
+const GREEDY_REACH = 8;
+function termCost(t: ParsedTerm): number {
+  const { max, greedy } = t as { max?: number; greedy?: boolean };
+  const reach = Math.max(1, max ?? (greedy ? GREEDY_REACH : 1));
+  const own = t.choices ? t.choices.reduce((sum, c) => sum + c.reduce((a, x) => a + termCost(x), 0), 0) : 1;
+  return own * reach;
+}
+
 function loosen(terms: ParsedTerm[]): ParsedMatch | null {
   if (!usesTags(terms)) return terms as unknown as ParsedMatch;
   // compromise does not backtrack, so "any word?" or "any words+" could swallow a word the next
@@ -255,6 +270,7 @@ function compileUncached(raw: string): CompiledPattern {
     needsTags,
     loose: loose && loose.every((l) => l !== null) ? (loose as ParsedMatch[]) : null,
     required,
+    cost: variants.reduce((sum, v) => sum + v.reduce((a, t) => a + termCost(t), 0), 0),
   };
 }
 

@@ -9,7 +9,7 @@ import type { AnalysisResult, AnalyzeOptions } from './types';
 export type { Analyzer } from './analyzer';
 export type { ResolvedRule } from './resolve';
 export type { PackProblem, PackResult } from './pack';
-export { validatePack, parsePack, formatProblems, PACK_SCHEMA_VERSION } from './pack';
+export { validatePack, parsePack, formatProblems, PACK_COST_LIMITS, PACK_SCHEMA_VERSION, type ValidateOptions } from './pack';
 export { compilePattern, PatternError, toMatchSyntax } from './compile';
 export * from './types';
 export { builtinPack, builtinRules };

@@ -6,9 +6,37 @@ import { mayMatch, type CompiledPattern, type CompiledRule } from './compile';
 import { tag, tokenize, type Doc } from './nlp';
 import { checkContext } from './context';
 import { render } from './rewrite';
-import { candidateRules, type RuleSet } from './ruleset';
-import type { Suggestion } from './types';
+import { candidateRules, SENTENCE_BUDGET_MS, type RuleSet } from './ruleset';
+import type { AnalysisWarning, Suggestion } from './types';
 import { wordBag } from './words';
+
+/** Thrown inside a rule's matching once the sentence's time is up. */
+class OutOfTime extends Error {}
+
+class Budget {
+  private readonly deadline: number;
+  constructor(ms: number) {
+    this.deadline = performance.now() + ms;
+  }
+  /** Called between compromise match calls (each is bounded by the pattern limits). */
+  check(): void {
+    if (performance.now() > this.deadline) throw new OutOfTime();
+  }
+}
+
+/** The hits of one sentence; `skipped` lists rules not run for it because its time ran out. */
+export type SentenceHits = Hit[] & { skipped?: string[] };
+
+/** Warnings for the rules a sentence skipped, at the sentence's offsets in the input. */
+export function skippedWarnings(hits: SentenceHits, start: number, end: number): AnalysisWarning[] {
+  return (hits.skipped ?? []).map((ruleId) => ({
+    kind: 'rule-skipped' as const,
+    ruleId,
+    start,
+    end,
+    message: `Rule "${ruleId}" was skipped for this sentence: checking the rules took longer than the ${SENTENCE_BUDGET_MS} ms a sentence may take (simplify its patterns).`,
+  }));
+}
 
 export interface Hit {
   rule: CompiledRule;
@@ -126,8 +154,15 @@ function worthTrying(p: CompiledPattern, docs: SentenceDocs, bag: Set<string>): 
   return !p.loose || p.loose.some((v) => docs.get(false).has(v as never));
 }
 
-function anyMatches(patterns: CompiledPattern[], docs: SentenceDocs, bag: Set<string>): boolean {
-  return patterns.some((p) => worthTrying(p, docs, bag) && p.variants.some((v) => docs.get(p.needsTags).has(v as never)));
+function anyMatches(patterns: CompiledPattern[], docs: SentenceDocs, bag: Set<string>, budget: Budget): boolean {
+  return patterns.some(
+    (p) =>
+      worthTrying(p, docs, bag) &&
+      p.variants.some((v) => {
+        budget.check();
+        return docs.get(p.needsTags).has(v as never);
+      }),
+  );
 }
 
 interface FirstMatch {
@@ -137,10 +172,12 @@ interface FirstMatch {
 }
 
 /** The rule's first matching pattern variant, in order; everything before it did not match. */
-function firstMatch(rule: CompiledRule, docs: SentenceDocs, bag: Set<string>): FirstMatch | null {
+function firstMatch(rule: CompiledRule, docs: SentenceDocs, bag: Set<string>, budget: Budget): FirstMatch | null {
   for (const pattern of rule.patterns) {
+    budget.check();
     if (!worthTrying(pattern, docs, bag)) continue;
     for (let variant = 0; variant < pattern.variants.length; variant++) {
+      budget.check();
       const m = docs.get(pattern.needsTags).match(pattern.variants[variant] as never);
       if (m.found) return { doc: m as unknown as Doc, pattern, variant }; // not .eq(0): that drops the named groups
     }
@@ -160,6 +197,7 @@ function widenToAllMatches(
   bag: Set<string>,
   text: string,
   span: { start: number; end: number },
+  budget: Budget,
 ): void {
   const widen = (offsets: Array<{ start: number; end: number }>) => {
     for (const o of offsets) {
@@ -175,6 +213,7 @@ function widenToAllMatches(
     const p = rule.patterns[i]!;
     if (i > from && !worthTrying(p, docs, bag)) continue;
     for (let v = i === from ? first.variant + 1 : 0; v < p.variants.length; v++) {
+      budget.check();
       widen(offsetsOf(docs.get(p.needsTags).match(p.variants[v] as never)));
     }
   }
@@ -184,35 +223,49 @@ function widenToAllMatches(
  * @param original the sentence as typed (used for captures and case)
  * @param folded the same sentence with typography folded (same length)
  */
-export function matchSentence(original: string, folded: string, ruleSet: RuleSet): Hit[] {
+export function matchSentence(original: string, folded: string, ruleSet: RuleSet): SentenceHits {
   const lower = folded.toLowerCase();
   const bag = wordBag(lower);
   const docs = new SentenceDocs(folded);
-  const hits: Hit[] = [];
+  const hits: SentenceHits = [];
+  const budget = new Budget(ruleSet.sentenceBudgetMs);
   // A rule silenced by its own sentence (a time, a question, ownership) is silenced whatever the
   // next sentence says, so it is skipped before any matching; the rest is checked in context later.
   const ownContext = { lower, nextLower: '' };
-  for (const index of candidateRules(ruleSet, bag)) {
-    const rule = ruleSet.rules[index]!;
+  const candidates = candidateRules(ruleSet, bag);
+  for (let k = 0; k < candidates.length; k++) {
+    const rule = ruleSet.rules[candidates[k]!]!;
     if (rule.spec.unless?.some((check) => checkContext(check, ownContext))) continue;
-    const first = firstMatch(rule, docs, bag);
-    if (!first) continue;
-    if (anyMatches(rule.exceptions, docs, bag)) continue;
-    const m = first.doc;
-    const o = offsetsOf(m)[0];
-    if (!o) continue;
-    const whole = rule.spec.scope === 'sentence';
-    const span = whole ? sentenceSpan(original) : trimSpan(original, o.start, o.end);
-    if (!whole) widenToAllMatches(rule, first, docs, bag, original, span);
-    if (span.end <= span.start) continue;
-    const head = original.slice(0, span.start);
-    const suggestions = render(rule.spec.suggestions, {
-      original: original.slice(span.start, span.end),
-      atSentenceStart: whole || SENTENCE_OPENING.test(head),
-      atSentenceEnd: whole || ONLY_PUNCTUATION.test(original.slice(span.end)),
-      captures: captures(m, original, span),
-    });
-    hits.push({ rule, start: span.start, end: span.end, suggestions });
+    try {
+      const hit = matchRule(rule, original, docs, bag, budget);
+      if (hit) hits.push(hit);
+    } catch (error) {
+      if (!(error instanceof OutOfTime)) throw error;
+      // This rule and every one after it: a sentence never costs much more than its budget.
+      hits.skipped = candidates.slice(k).map((index) => ruleSet.rules[index]!.spec.id);
+      break;
+    }
   }
   return hits;
+}
+
+function matchRule(rule: CompiledRule, original: string, docs: SentenceDocs, bag: Set<string>, budget: Budget): Hit | null {
+  const first = firstMatch(rule, docs, bag, budget);
+  if (!first) return null;
+  if (anyMatches(rule.exceptions, docs, bag, budget)) return null;
+  const m = first.doc;
+  const o = offsetsOf(m)[0];
+  if (!o) return null;
+  const whole = rule.spec.scope === 'sentence';
+  const span = whole ? sentenceSpan(original) : trimSpan(original, o.start, o.end);
+  if (!whole) widenToAllMatches(rule, first, docs, bag, original, span, budget);
+  if (span.end <= span.start) return null;
+  const head = original.slice(0, span.start);
+  const suggestions = render(rule.spec.suggestions, {
+    original: original.slice(span.start, span.end),
+    atSentenceStart: whole || SENTENCE_OPENING.test(head),
+    atSentenceEnd: whole || ONLY_PUNCTUATION.test(original.slice(span.end)),
+    captures: captures(m, original, span),
+  });
+  return { rule, start: span.start, end: span.end, suggestions };
 }

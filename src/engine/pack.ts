@@ -10,7 +10,19 @@ import { compilePattern, PatternError } from './compile';
 import { CATEGORIES, CONTEXT_CHECKS, SEVERITIES, type RuleOverride, type RulePack, type RuleSpec } from './types';
 
 export const PACK_SCHEMA_VERSION = 1;
+
+/**
+ * How much matching work a pack may ask for, in the work units of CompiledPattern.cost. The
+ * built-in pack costs about 9,300 in all and its heaviest rule 1,400; 100 patterns of
+ * "the" + six ".{0,3} (#Adjective #Noun|#Noun #Verb)" groups cost 198,400 in one rule and
+ * took 10 s per sentence over 100 such rules; a pack at these limits made of such patterns
+ * takes about 50 ms on a 467-character sentence (2-core machine). The per-sentence time budget
+ * catches the rest.
+ */
+export const PACK_COST_LIMITS = { perRule: 20_000, perPack: 50_000 } as const;
 const ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
+/** Override keys: rule ids, and the learned checks' `model/<category>`. */
+const OVERRIDE_KEY = /^(?:model\/)?[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 
 const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
 
@@ -86,13 +98,14 @@ function describePath(input: unknown, issue: v.BaseIssue<unknown>): string {
   return parts.join(' › ') || '(pack)';
 }
 
-function ruleProblems(rule: RuleSpec, index: number): PackProblem[] {
+function ruleProblems(rule: RuleSpec, index: number, cost: { total: number }): PackProblem[] {
   const where = `rules[${index}] "${rule.id}"`;
   const problems: PackProblem[] = [];
+  let ruleCost = 0;
   const check = (field: 'patterns' | 'exceptions', list: string[] | undefined) =>
     list?.forEach((p, i) => {
       try {
-        compilePattern(p);
+        ruleCost += compilePattern(p).cost;
       } catch (error) {
         if (!(error instanceof PatternError)) throw error;
         problems.push({ path: `${where} › ${field}[${i}]`, message: `${error.message}: ${JSON.stringify(p)}` });
@@ -100,6 +113,13 @@ function ruleProblems(rule: RuleSpec, index: number): PackProblem[] {
     });
   check('patterns', rule.patterns);
   check('exceptions', rule.exceptions);
+  cost.total += ruleCost;
+  if (!problems.length && ruleCost > PACK_COST_LIMITS.perRule) {
+    problems.push({
+      path: `${where} › patterns`,
+      message: `these patterns ask for about ${ruleCost.toLocaleString('en')} units of matching work per sentence; the limit is ${PACK_COST_LIMITS.perRule.toLocaleString('en')} (use fewer patterns, alternatives or wildcards)`,
+    });
+  }
   return problems;
 }
 
@@ -109,7 +129,7 @@ function validateOverrides(raw: Record<string, unknown> | undefined, problems: P
   const out: Record<string, RuleOverride> = {};
   for (const key of Object.keys(raw)) {
     const where = `overrides › ${JSON.stringify(key)}`;
-    if (!ID.test(key)) {
+    if (!OVERRIDE_KEY.test(key)) {
       problems.push({ path: where, message: 'is not a rule id (lower-case words joined by hyphens)' });
       continue;
     }
@@ -155,8 +175,15 @@ export function validatePack(input: unknown, options: ValidateOptions = {}): Pac
     };
   }
   const pack = parsed.output as RulePack;
-  const patternProblems = pack.rules.map(ruleProblems);
+  const cost = { total: 0 };
+  const patternProblems = pack.rules.map((rule, i) => ruleProblems(rule, i, cost));
   const problems: PackProblem[] = patternProblems.flat();
+  if (cost.total > PACK_COST_LIMITS.perPack) {
+    problems.push({
+      path: 'rules',
+      message: `the pack's patterns ask for about ${cost.total.toLocaleString('en')} units of matching work per sentence; the limit is ${PACK_COST_LIMITS.perPack.toLocaleString('en')} (split it, or simplify the heaviest rules)`,
+    });
+  }
   const seen = new Set<string>();
   pack.rules.forEach((rule, i) => {
     if (seen.has(rule.id)) problems.push({ path: `rules[${i}] "${rule.id}" › id`, message: 'this id is used by an earlier rule in the pack' });
@@ -170,7 +197,7 @@ export function validatePack(input: unknown, options: ValidateOptions = {}): Pac
     if (patternProblems[i]!.length === 0) problems.push(...exampleProblems(rule, i));
   });
   if (problems.length) return { ok: false, problems };
-  const known = new Set([...builtinRules.map((r) => r.id), ...seen, ...(options.knownRuleIds ?? [])]);
+  const known = new Set([...builtinRules.map((r) => r.id), ...CATEGORIES.map((c) => `model/${c}`), ...seen, ...(options.knownRuleIds ?? [])]);
   const warnings: PackProblem[] = Object.keys(overrides ?? {})
     .filter((id) => !known.has(id))
     .map((id) => ({ path: `overrides › ${JSON.stringify(id)}`, message: 'no rule has this id: neither this pack nor the built-in rules (is it a typo, or a rule from another pack?)' }));

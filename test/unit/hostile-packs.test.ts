@@ -1,7 +1,7 @@
 // Regression tests for issue 11's pack-side defects: prototype pollution through capture names
 // (1), template slots named after object members (2), the bypassed regex hang guard (3).
 import { afterEach, describe, expect, it } from 'vitest';
-import { analyze, compilePattern, validatePack, type RulePack, type RuleSpec } from '../../src/engine/index';
+import { analyze, builtinPack, compilePattern, createAnalyzer, validatePack, type RulePack, type RuleSpec } from '../../src/engine/index';
 import { SafeRegex } from '../../src/engine/safe-regex';
 
 function rule(over: Partial<RuleSpec> = {}): RuleSpec {
@@ -187,5 +187,44 @@ describe('item 11: the analyze() options cache', () => {
     for (let i = 0; i < 50; i++) analyze('Per our policy, no.', { packs: [big] });
     // JSON.stringify alone took about 4 ms per call.
     expect((performance.now() - t0) / 50).toBeLessThan(1.5);
+  });
+});
+
+describe('item 6: a pack cannot cost seconds per sentence', () => {
+  const heavy = `the${' .{0,3} (#Adjective #Noun|#Noun #Verb)'.repeat(6)}`;
+  const sentence = `${'We looked at the small parcel and the big box and the old label and the new address on the form '.repeat(5)}today.`.slice(0, 467);
+
+  it('a rule or pack over the cost budget is rejected at validation', () => {
+    const one = validatePack(pack([rule({ patterns: Array.from({ length: 100 }, () => heavy) })]));
+    expect(one.ok).toBe(false);
+    if (!one.ok) {
+      expect(one.problems[0]!.path).toBe('rules[0] "per-our-policy" › patterns');
+      expect(one.problems[0]!.message).toMatch(/units of matching work per sentence; the limit is 20,000/);
+    }
+    // Each rule within its limit, together over the pack's.
+    const many = validatePack(pack(Array.from({ length: 60 }, (_, i) => rule({ id: `r${i}`, patterns: ['per our policy', heavy, `${heavy} x`, `${heavy} y`, `${heavy} z`] }))));
+    expect(many.ok ? '' : many.problems.map((p) => p.path).join()).toBe('rules');
+    // The built-in pack is far inside both.
+    expect(validatePack(builtinPack).ok).toBe(true);
+  });
+
+  it('an unvalidated pack of that shape is cut off per sentence, with a warning naming the skipped rules', () => {
+    const evil = pack(Array.from({ length: 100 }, (_, i) => rule({ id: `heavy-${i}`, patterns: Array.from({ length: 100 }, (_, j) => `${heavy} ${'x'.repeat(j % 3)}`.trim()), suggestions: [] })));
+    const analyzer = createAnalyzer({ packs: [evil], tips: false });
+    const text = `Hi Sam. ${sentence}`;
+    const t0 = performance.now();
+    const result = analyzer.analyze(text);
+    const ms = performance.now() - t0;
+    expect(ms).toBeLessThan(1000); // was 10 s; the budget is 50 ms, plus the one match call running when it ran out
+    expect(result.warnings?.length).toBeGreaterThan(0);
+    const w = result.warnings![0]!;
+    expect(w.kind).toBe('rule-skipped');
+    expect(w.ruleId).toMatch(/^heavy-\d+$/);
+    expect(text.slice(w.start, w.end)).toBe(sentence);
+    expect(w.message).toMatch(/skipped for this sentence/);
+    // Not cached as if complete: the next call tries again and warns again.
+    expect(analyzer.analyze(text).warnings?.length).toBeGreaterThan(0);
+    // A result with nothing to warn about has no warnings field at all.
+    expect('warnings' in analyze('Hi Sam.')).toBe(false);
   });
 });
