@@ -7,14 +7,14 @@ import { compileRule, type CompiledRule } from './compile';
 import { checkContext } from './context';
 import { learnedHits, resolveLearned, type LearnedHit } from './learned';
 import { checkLearnedHit, checkRuleHit, followTypography, usesCurly } from './verify';
-import { matchSentence, type Hit } from './match';
+import { matchSentence, skippedWarnings, type Hit } from './match';
 import { foldTypography } from './normalize';
 import { agentRegions, outsideRegions } from './regions';
 import { resolveRules, type ResolvedRule } from './resolve';
 import { buildRuleSet } from './ruleset';
 import { segment } from './segment';
 import { replyTips } from './tips';
-import type { AnalysisResult, AnalyzeOptions, Category, Finding, RuleSpec, Suggestion } from './types';
+import type { AnalysisResult, AnalysisWarning, AnalyzeOptions, Category, Finding, RuleSpec, Suggestion } from './types';
 
 export interface Analyzer {
   /** Analyses text, reusing per-sentence work from earlier calls on this analyzer. */
@@ -31,6 +31,8 @@ const DEFAULT_CACHE_SENTENCES = 5000;
 
 interface SentenceHits {
   rules: Hit[];
+  /** Rules not run because the sentence's time ran out. */
+  skipped?: string[];
   model: Array<LearnedHit & { suggestions: Suggestion[] }>;
 }
 
@@ -82,7 +84,7 @@ const normalisePhrase = (s: string) =>
 export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {}): Analyzer {
   const resolved = resolveRules(base, options);
   const compiled: CompiledRule[] = resolved.map(compileRule);
-  const ruleSet = buildRuleSet(compiled);
+  const ruleSet = buildRuleSet(compiled, options.sentenceBudgetMs);
   const order = new Map(compiled.map((r, i) => [r, i]));
   const ignored = new Set((options.ignoredPhrases ?? []).map(normalisePhrase));
   const wantTips = options.tips ?? true;
@@ -101,6 +103,7 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
     const lowered = sentences.map((s) => s.text.toLowerCase());
     const used = new Map<string, SentenceHits>();
     const findings: Finding[] = [];
+    const warnings: AnalysisWarning[] = [];
     const flagged: Array<Set<Category>> = [];
     sentences.forEach((s, i) => {
       // Spans never cross sentences, so overlaps are settled sentence by sentence (linear overall).
@@ -108,12 +111,16 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
       const original = text.slice(s.start, s.end);
       let both = used.get(original) ?? (reuse ? cache.get(original) : undefined);
       if (!both) {
+        const ruleHits = matchSentence(original, s.text, ruleSet);
         both = {
-          rules: matchSentence(original, s.text, ruleSet).map((h) => checkRuleHit(original, h, judge)),
+          rules: ruleHits.map((h) => checkRuleHit(original, h, judge)),
           model: learnedHits(s.text, learned).map((h) => checkLearnedHit(original, h, judge)),
+          skipped: ruleHits.skipped,
         };
       }
-      used.set(original, both);
+      // A sentence whose time ran out is reported and not kept, so the next call tries it again.
+      if (both.skipped?.length) warnings.push(...skippedWarnings(Object.assign([], { skipped: both.skipped }), s.start, s.end));
+      else used.set(original, both);
       const ctx = { lower: lowered[i]!, nextLower: lowered[i + 1] ?? '' };
       for (const hit of both.rules) {
         if (hit.rule.spec.unless?.some((check) => checkContext(check, ctx))) continue;
@@ -166,6 +173,7 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
     return {
       findings,
       tips: wantTips ? replyTips(sentences, lowered, outsideRegions(folded, regions).toLowerCase(), flagged) : [],
+      ...(warnings.length ? { warnings } : {}),
     };
   }
 

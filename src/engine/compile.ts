@@ -5,7 +5,8 @@
  */
 import { parseMatch, type ParsedMatch } from './nlp';
 import { wordCost } from './common-words';
-import { PATTERN_LIMITS, regexProblem, regexTerms } from './safety';
+import { SafeRegex } from './safe-regex';
+import { bracketProblem, groupNameProblem, PATTERN_LIMITS, regexProblem, regexTerms } from './safety';
 import type { RuleSpec } from './types';
 
 export interface CompiledPattern {
@@ -28,6 +29,13 @@ export interface CompiledPattern {
    * words miss any set cannot match, so compromise never runs on it (the prefilter).
    */
   required: Array<Set<string>>;
+  /**
+   * Work units per sentence position, summed over variants: each term counts once, times
+   * the words a wildcard or repeat may take (a greedy one counts 8), choices their options.
+   * The pack cost budget adds these up (see pack.ts), so a pack that stays inside every
+   * per-pattern bound still cannot cost seconds per sentence in total.
+   */
+  cost: number;
 }
 
 export interface CompiledRule {
@@ -77,10 +85,20 @@ interface ParsedTerm {
   greedy?: boolean;
   fastOr?: Set<string>;
   choices?: ParsedTerm[][];
-  regex?: RegExp;
+  /** compromise calls only `.test(word)` on it: a SafeRegex once compiled. */
+  regex?: { source: string; test(word: string): boolean };
   anything?: boolean;
   method?: string;
   root?: string;
+  group?: string;
+}
+
+/** Every term of a parsed pattern, including those inside choices. */
+function* allTerms(terms: ParsedTerm[]): Generator<ParsedTerm> {
+  for (const t of terms) {
+    yield t;
+    for (const choice of t.choices ?? []) yield* allTerms(choice);
+  }
 }
 
 function termWords(term: ParsedTerm): string[] | null {
@@ -140,6 +158,14 @@ function expandChoices(terms: ParsedTerm[]): ParsedTerm[][] {
   return out;
 }
 
+const GREEDY_REACH = 8;
+function termCost(t: ParsedTerm): number {
+  const { max, greedy } = t as { max?: number; greedy?: boolean };
+  const reach = Math.max(1, max ?? (greedy ? GREEDY_REACH : 1));
+  const own = t.choices ? t.choices.reduce((sum, c) => sum + c.reduce((a, x) => a + termCost(x), 0), 0) : 1;
+  return own * reach;
+}
+
 function loosen(terms: ParsedTerm[]): ParsedMatch | null {
   if (!usesTags(terms)) return terms as unknown as ParsedMatch;
   // compromise does not backtrack, so "any word?" or "any words+" could swallow a word the next
@@ -195,6 +221,8 @@ function compileUncached(raw: string): CompiledPattern {
   if (source.length > PATTERN_LIMITS.maxChars) {
     throw new PatternError(`pattern is longer than ${PATTERN_LIMITS.maxChars} characters`);
   }
+  const brackets = bracketProblem(source);
+  if (brackets) throw new PatternError(`pattern does not parse: ${brackets}`);
   for (const re of regexTerms(source)) {
     const problem = regexProblem(re);
     if (problem) throw new PatternError(problem);
@@ -207,6 +235,18 @@ function compileUncached(raw: string): CompiledPattern {
   }
   const terms = parsed as unknown as ParsedTerm[];
   if (terms.length === 0) throw new PatternError('pattern matches nothing');
+  for (const t of allTerms(terms)) {
+    const problem = typeof t.group === 'string' ? groupNameProblem(t.group) : null;
+    if (problem) throw new PatternError(problem);
+    if (t.regex) {
+      // Every regex term compromise found, however it was written (!/…/, /…/{1,2}, [<g>/…/]), is
+      // checked, then replaced by the linear-time matcher: no word can make it backtrack.
+      const source = t.regex.source;
+      const regexIssue = regexProblem(source);
+      if (regexIssue) throw new PatternError(regexIssue);
+      t.regex = new SafeRegex(source);
+    }
+  }
   if (terms.length > PATTERN_LIMITS.maxTerms) {
     throw new PatternError(`pattern has more than ${PATTERN_LIMITS.maxTerms} terms`);
   }
@@ -230,6 +270,7 @@ function compileUncached(raw: string): CompiledPattern {
     needsTags,
     loose: loose && loose.every((l) => l !== null) ? (loose as ParsedMatch[]) : null,
     required,
+    cost: variants.reduce((sum, v) => sum + v.reduce((a, t) => a + termCost(t), 0), 0),
   };
 }
 

@@ -4,11 +4,25 @@
  * rule and the field, so nothing half-loads.
  */
 import * as v from 'valibot';
+import { builtinRules } from '../rules/index';
+import { createAnalyzerFrom } from './analyzer';
 import { compilePattern, PatternError } from './compile';
-import { CATEGORIES, CONTEXT_CHECKS, SENSITIVITIES, SEVERITIES, type RulePack, type RuleSpec } from './types';
+import { CATEGORIES, CONTEXT_CHECKS, SENSITIVITIES, SEVERITIES, type RuleOverride, type RulePack, type RuleSpec } from './types';
 
 export const PACK_SCHEMA_VERSION = 1;
+
+/**
+ * How much matching work a pack may ask for, in the work units of CompiledPattern.cost. The
+ * built-in pack costs about 9,300 in all and its heaviest rule 1,400; 100 patterns of
+ * "the" + six ".{0,3} (#Adjective #Noun|#Noun #Verb)" groups cost 198,400 in one rule and
+ * took 10 s per sentence over 100 such rules; a pack at these limits made of such patterns
+ * takes about 50 ms on a 467-character sentence (2-core machine). The per-sentence time budget
+ * catches the rest.
+ */
+export const PACK_COST_LIMITS = { perRule: 20_000, perPack: 50_000 } as const;
 const ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
+/** Override keys: rule ids, and the learned checks' `model/<category>`. */
+const OVERRIDE_KEY = /^(?:model\/)?[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 
 const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
 
@@ -28,8 +42,8 @@ export const RuleSchema = v.strictObject({
   scope: v.optional(v.picklist(['match', 'sentence'] as const, 'must be "match" or "sentence"')),
   suggestions: v.pipe(v.array(SuggestionSchema), v.maxLength(10, 'at most 10 suggestions')),
   examples: v.strictObject({
-    flags: v.pipe(v.array(Text(600)), v.maxLength(50)),
-    allows: v.pipe(v.array(Text(600)), v.maxLength(50)),
+    flags: v.pipe(v.array(Text(600)), v.minLength(2, 'needs at least two replies this rule must flag'), v.maxLength(50)),
+    allows: v.pipe(v.array(Text(600)), v.minLength(2, 'needs at least two replies this rule must leave alone'), v.maxLength(50)),
   }),
   enabled: v.optional(v.boolean()),
 });
@@ -47,7 +61,9 @@ export const PackSchema = v.strictObject({
   name: Text(100),
   version: Text(40),
   rules: v.pipe(v.array(RuleSchema), v.maxLength(1000, 'at most 1000 rules')),
-  overrides: v.optional(v.record(v.string(), OverrideSchema)),
+  // Checked key by key in validateOverrides: valibot's record() drops the keys "constructor",
+  // "prototype" and "__proto__" without a word, and the first two are valid rule ids.
+  overrides: v.optional(v.custom<Record<string, unknown>>((x) => typeof x === 'object' && x !== null && !Array.isArray(x), 'must be an object of rule ids')),
 });
 
 export interface PackProblem {
@@ -56,7 +72,17 @@ export interface PackProblem {
   message: string;
 }
 
-export type PackResult = { ok: true; pack: RulePack } | { ok: false; problems: PackProblem[] };
+/**
+ * `warnings` (on a valid pack) are things that do not stop it loading but that the author
+ * should see, e.g. an override for a rule id neither the pack nor the built-in rules have
+ * (it may be meant for a team rule loaded elsewhere).
+ */
+export type PackResult = { ok: true; pack: RulePack; warnings?: PackProblem[] } | { ok: false; problems: PackProblem[] };
+
+export interface ValidateOptions {
+  /** Rule ids that exist besides the built-in ones and the pack's own (e.g. the team pack's). */
+  knownRuleIds?: Iterable<string>;
+}
 
 function describePath(input: unknown, issue: v.BaseIssue<unknown>): string {
   const keys = (issue.path ?? []).map((p) => p.key as string | number);
@@ -73,13 +99,14 @@ function describePath(input: unknown, issue: v.BaseIssue<unknown>): string {
   return parts.join(' › ') || '(pack)';
 }
 
-function ruleProblems(rule: RuleSpec, index: number): PackProblem[] {
+function ruleProblems(rule: RuleSpec, index: number, cost: { total: number }): PackProblem[] {
   const where = `rules[${index}] "${rule.id}"`;
   const problems: PackProblem[] = [];
+  let ruleCost = 0;
   const check = (field: 'patterns' | 'exceptions', list: string[] | undefined) =>
     list?.forEach((p, i) => {
       try {
-        compilePattern(p);
+        ruleCost += compilePattern(p).cost;
       } catch (error) {
         if (!(error instanceof PatternError)) throw error;
         problems.push({ path: `${where} › ${field}[${i}]`, message: `${error.message}: ${JSON.stringify(p)}` });
@@ -87,11 +114,60 @@ function ruleProblems(rule: RuleSpec, index: number): PackProblem[] {
     });
   check('patterns', rule.patterns);
   check('exceptions', rule.exceptions);
+  cost.total += ruleCost;
+  if (!problems.length && ruleCost > PACK_COST_LIMITS.perRule) {
+    problems.push({
+      path: `${where} › patterns`,
+      message: `these patterns ask for about ${ruleCost.toLocaleString('en')} units of matching work per sentence; the limit is ${PACK_COST_LIMITS.perRule.toLocaleString('en')} (use fewer patterns, alternatives or wildcards)`,
+    });
+  }
   return problems;
 }
 
-/** Validates unknown JSON as a pack: shape, then every pattern, then duplicate ids. */
-export function validatePack(input: unknown): PackResult {
+/** The overrides, key by key: own keys only, each an id, each value a valid override. */
+function validateOverrides(raw: Record<string, unknown> | undefined, problems: PackProblem[]): Record<string, RuleOverride> | undefined {
+  if (raw === undefined) return undefined;
+  const out: Record<string, RuleOverride> = {};
+  for (const key of Object.keys(raw)) {
+    const where = `overrides › ${JSON.stringify(key)}`;
+    if (!OVERRIDE_KEY.test(key)) {
+      problems.push({ path: where, message: 'is not a rule id (lower-case words joined by hyphens)' });
+      continue;
+    }
+    const parsed = v.safeParse(OverrideSchema, raw[key]);
+    if (!parsed.success) {
+      for (const issue of parsed.issues) {
+        const field = (issue.path ?? []).map((p) => String(p.key)).join(' › ');
+        problems.push({ path: field ? `${where} › ${field}` : where, message: issue.message });
+      }
+      continue;
+    }
+    // defineProperty: a key like "constructor" becomes an own entry, never a write through the prototype.
+    Object.defineProperty(out, key, { value: parsed.output, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/** A rule's own examples must behave: each `flags` reply flagged by it, no `allows` reply. */
+function exampleProblems(rule: RuleSpec, index: number): PackProblem[] {
+  const where = `rules[${index}] "${rule.id}"`;
+  const analyzer = createAnalyzerFrom([{ ...rule, enabled: true }], { tips: false });
+  const fires = (text: string) => analyzer.analyzeFresh(text).findings.some((f) => f.ruleId === rule.id);
+  const problems: PackProblem[] = [];
+  rule.examples.flags.forEach((text, i) => {
+    if (!fires(text)) problems.push({ path: `${where} › examples › flags[${i}]`, message: `example ${i + 1} is not flagged by this rule: ${JSON.stringify(text)}` });
+  });
+  rule.examples.allows.forEach((text, i) => {
+    if (fires(text)) problems.push({ path: `${where} › examples › allows[${i}]`, message: `example ${i + 1} is flagged by this rule but should not be: ${JSON.stringify(text)}` });
+  });
+  return problems;
+}
+
+/**
+ * Validates unknown JSON as a pack: shape, then every pattern, then duplicate ids, overrides,
+ * and each rule's own examples run through the engine.
+ */
+export function validatePack(input: unknown, options: ValidateOptions = {}): PackResult {
   const parsed = v.safeParse(PackSchema, input);
   if (!parsed.success) {
     return {
@@ -100,13 +176,33 @@ export function validatePack(input: unknown): PackResult {
     };
   }
   const pack = parsed.output as RulePack;
-  const problems: PackProblem[] = pack.rules.flatMap(ruleProblems);
+  const cost = { total: 0 };
+  const patternProblems = pack.rules.map((rule, i) => ruleProblems(rule, i, cost));
+  const problems: PackProblem[] = patternProblems.flat();
+  if (cost.total > PACK_COST_LIMITS.perPack) {
+    problems.push({
+      path: 'rules',
+      message: `the pack's patterns ask for about ${cost.total.toLocaleString('en')} units of matching work per sentence; the limit is ${PACK_COST_LIMITS.perPack.toLocaleString('en')} (split it, or simplify the heaviest rules)`,
+    });
+  }
   const seen = new Set<string>();
   pack.rules.forEach((rule, i) => {
     if (seen.has(rule.id)) problems.push({ path: `rules[${i}] "${rule.id}" › id`, message: 'this id is used by an earlier rule in the pack' });
     seen.add(rule.id);
   });
-  return problems.length ? { ok: false, problems } : { ok: true, pack };
+  const overrides = validateOverrides((input as { overrides?: Record<string, unknown> }).overrides, problems);
+  if (overrides === undefined) delete pack.overrides;
+  else pack.overrides = overrides;
+  // Examples only run for rules whose patterns compiled.
+  pack.rules.forEach((rule, i) => {
+    if (patternProblems[i]!.length === 0) problems.push(...exampleProblems(rule, i));
+  });
+  if (problems.length) return { ok: false, problems };
+  const known = new Set([...builtinRules.map((r) => r.id), ...CATEGORIES.map((c) => `model/${c}`), ...seen, ...(options.knownRuleIds ?? [])]);
+  const warnings: PackProblem[] = Object.keys(overrides ?? {})
+    .filter((id) => !known.has(id))
+    .map((id) => ({ path: `overrides › ${JSON.stringify(id)}`, message: 'no rule has this id: neither this pack nor the built-in rules (is it a typo, or a rule from another pack?)' }));
+  return warnings.length ? { ok: true, pack, warnings } : { ok: true, pack };
 }
 
 /** Parses pack JSON text; syntax errors become a problem, not an exception. */

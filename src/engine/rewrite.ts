@@ -25,7 +25,8 @@ const FUNCTION_WORD = /^(?:The|Our|Your|A|An|My|This|That|It|They|We|Their|Its|T
 function fill(template: string, captures: Record<string, string>): string | null {
   let missing = false;
   const out = template.replace(SLOT, (_, name: string, fallback: string | undefined) => {
-    const value = captures[name]?.trim().replace(FUNCTION_WORD, (w) => w.toLowerCase());
+    // Own captures only: a slot named after an object member ({constructor}) is not filled from the prototype.
+    const value = (Object.hasOwn(captures, name) ? captures[name] : undefined)?.trim().replace(FUNCTION_WORD, (w) => w.toLowerCase());
     if (value) return value;
     if (fallback !== undefined) return fallback;
     missing = true;

@@ -6,11 +6,16 @@
 import type { CompiledRule } from './compile';
 import { wordCost } from './common-words';
 
+/** Default time one sentence may take over all rules (see match.ts). */
+export const SENTENCE_BUDGET_MS = 50;
+
 export interface RuleSet {
   rules: CompiledRule[];
   byWord: Map<string, number[]>;
   /** Rules with a pattern that names no required word: always candidates. */
   always: number[];
+  /** Time one sentence may take over all rules before the rest are skipped for it. */
+  sentenceBudgetMs: number;
 }
 
 
@@ -30,7 +35,7 @@ function keySet(sets: Array<Set<string>>): Set<string> | null {
   return best;
 }
 
-export function buildRuleSet(rules: CompiledRule[]): RuleSet {
+export function buildRuleSet(rules: CompiledRule[], sentenceBudgetMs = SENTENCE_BUDGET_MS): RuleSet {
   const byWord = new Map<string, number[]>();
   const always: number[] = [];
   rules.forEach((rule, i) => {
@@ -47,7 +52,7 @@ export function buildRuleSet(rules: CompiledRule[]): RuleSet {
       }
     }
   });
-  return { rules, byWord, always };
+  return { rules, byWord, always, sentenceBudgetMs };
 }
 
 /** Indices of rules worth running on a sentence with these words, in rule order. */

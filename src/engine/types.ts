@@ -39,9 +39,24 @@ export interface Tip {
   message: string;
 }
 
+/**
+ * Something the agent or team lead should know about an analysis that is not a finding:
+ * a rule skipped for a sentence because checking it took longer than the sentence's budget.
+ * start/end are the sentence's offsets in the input.
+ */
+export interface AnalysisWarning {
+  kind: 'rule-skipped';
+  ruleId: string;
+  start: number;
+  end: number;
+  message: string;
+}
+
 export interface AnalysisResult {
   findings: Finding[];
   tips: Tip[];
+  /** Present only when there is something to say (older callers can ignore it). */
+  warnings?: AnalysisWarning[];
 }
 
 /** Named context checks a rule can require to be absent (see context.ts). */
@@ -118,4 +133,6 @@ export interface AnalyzeOptions {
   learned?: boolean;
   /** createAnalyzer: how many sentences' results to keep for reuse (least recently used go first; default 5000). */
   cacheSentences?: number;
+  /** Time in ms one sentence may take over all rules (default 50); rules past it are skipped with a warning. */
+  sentenceBudgetMs?: number;
 }

@@ -32,7 +32,7 @@ function flagged(text: string, judge: Judge): boolean {
   return segment(text, [{ start: 0, end: text.length }]).some((s) => {
     const original = text.slice(s.start, s.end);
     const folded = foldTypography(original);
-    return matchSentence(original, folded, judge.ruleSet, false).length > 0 || learnedHits(folded, judge.learned).length > 0;
+    return matchSentence(original, folded, judge.ruleSet).length > 0 || learnedHits(folded, judge.learned).length > 0;
   });
 }
 

@@ -2,7 +2,9 @@
  * The bag of words a sentence contains, with contractions also spelled out, for
  * the rule prefilter. Kept in step with how compromise expands contractions.
  */
-const CONTRACTIONS: Record<string, string[]> = {
+// Maps, not object literals: these are indexed by the agent's words, and "constructor" or
+// "__proto__" would read an inherited member of a plain object.
+const CONTRACTIONS = new Map<string, string[]>(Object.entries({
   "n't": ['not'],
   "'ll": ['will'],
   "'ve": ['have'],
@@ -10,10 +12,10 @@ const CONTRACTIONS: Record<string, string[]> = {
   "'m": ['am'],
   "'s": ['is', 'has'],
   "'d": ['would', 'had'],
-};
-const IRREGULAR: Record<string, string> = { "won't": 'will', "can't": 'can', "shan't": 'shall', "ain't": 'is' };
+}));
+const IRREGULAR = new Map<string, string>(Object.entries({ "won't": 'will', "can't": 'can', "shan't": 'shall', "ain't": 'is' }));
 /** Spelled-together forms compromise splits. */
-const SPLIT: Record<string, string[]> = { cannot: ['can', 'not'], gonna: ['going', 'to'], wanna: ['want', 'to'], gotta: ['got', 'to'] };
+const SPLIT = new Map<string, string[]>(Object.entries({ cannot: ['can', 'not'], gonna: ['going', 'to'], wanna: ['want', 'to'], gotta: ['got', 'to'] }));
 
 export function wordBag(lower: string): Set<string> {
   const bag = new Set<string>();
@@ -21,10 +23,10 @@ export function wordBag(lower: string): Set<string> {
   for (let m = re.exec(lower); m; m = re.exec(lower)) {
     const w = m[0];
     bag.add(w);
-    for (const x of SPLIT[w] ?? []) bag.add(x);
+    for (const x of SPLIT.get(w) ?? []) bag.add(x);
     const apos = w.indexOf("'");
     if (apos === -1) continue;
-    const irregular = IRREGULAR[w];
+    const irregular = IRREGULAR.get(w);
     if (irregular) {
       bag.add(irregular);
       bag.add('not');
@@ -33,7 +35,7 @@ export function wordBag(lower: string): Set<string> {
     const suffix = w.endsWith("n't") ? "n't" : w.slice(apos);
     const base = w.slice(0, w.length - suffix.length);
     if (base) bag.add(base);
-    for (const x of CONTRACTIONS[suffix] ?? []) bag.add(x);
+    for (const x of CONTRACTIONS.get(suffix) ?? []) bag.add(x);
   }
   return bag;
 }

@@ -84,14 +84,18 @@ export function checkRule(rule: RuleSpec, opts: { locked: ReadonlySet<string>; t
   const problems: Partial<Record<FieldName, string[]>> = {};
   const add = (f: FieldName, m: string) => (problems[f] ??= []).push(m);
   const v = validateRule(rule);
-  if (!v.ok) for (const p of v.problems) add(fieldOf(p.path), `${p.path.replace(/^rules\[0\](?: "[^"]*")?(?: › )?/, '') || 'rule'}: ${p.message}`);
+  // Validation also runs the examples; those results are shown below, per example, so its
+  // per-example problems are not listed twice, and examples run whenever the rest compiles.
+  const listed = v.ok ? [] : v.problems.filter((p) => !/› examples › (?:flags|allows)\[\d+\]$/.test(p.path));
+  const runnable = v.ok ? v.rule : listed.every((p) => /› examples/.test(p.path)) ? rule : null;
+  for (const p of listed) add(fieldOf(p.path), `${p.path.replace(/^rules\[0\](?: "[^"]*")?(?: › )?/, '') || 'rule'}: ${p.message}`);
   if (opts.locked.has(rule.id)) add('id', 'this rule is locked by your organisation; pick another id');
   if (opts.takenIds.has(rule.id)) add('id', 'another custom rule already uses this id');
   if (rule.examples.flags.length === 0) add('flags', 'add at least one reply this rule must flag');
   if (rule.examples.allows.length === 0) add('allows', 'add at least one reply this rule must leave alone');
   const results: { flags: boolean[]; allows: boolean[] } = { flags: [], allows: [] };
-  if (v.ok) {
-    const analyzer = createAnalyzer({ rules: [], packs: [{ schemaVersion: 1, name: 'draft', version: '0', rules: [v.rule] }], tips: false });
+  if (runnable) {
+    const analyzer = createAnalyzer({ rules: [], packs: [{ schemaVersion: 1, name: 'draft', version: '0', rules: [runnable] }], tips: false });
     const fires = (t: string) => analyzer.analyzeFresh(t).findings.some((x) => x.ruleId === rule.id);
     results.flags = rule.examples.flags.map(fires);
     results.allows = rule.examples.allows.map((t) => !fires(t));

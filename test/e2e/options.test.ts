@@ -47,7 +47,7 @@ describe.skipIf(SKIP_BROWSER)('options page', () => {
       await page.getByLabel('Patterns, one per line').fill('per our policy');
       await page.getByLabel('Rewrites, one per line', { exact: false }).fill("here's what I can do: [option]");
       await page.getByLabel('Must flag (one reply per line)').fill('Per our policy, refunds take 10 days.\nI cannot, per our policy.');
-      await page.getByLabel('Must not flag (one reply per line)').fill('Our policy allows a refund.');
+      await page.getByLabel('Must not flag (one reply per line)').fill('Our policy allows a refund.\nCould you tell me what our policy said?');
       // Invalid id: marked inline with the engine's reason, save blocked.
       await expect.poll(() => page.getByTestId('err-id').textContent()).toMatch(/lower-case words joined by hyphens/);
       expect(await save.isDisabled()).toBe(true);
@@ -56,7 +56,7 @@ describe.skipIf(SKIP_BROWSER)('options page', () => {
       await page.getByLabel('Must flag (one reply per line)').fill('Per our policy, refunds take 10 days.\nRefunds take ten days.');
       await expect.poll(() => page.getByTestId('err-flags').textContent()).toMatch(/example 2 is not flagged/);
       expect(await save.isDisabled()).toBe(true);
-      await page.getByLabel('Must flag (one reply per line)').fill('Per our policy, refunds take 10 days.');
+      await page.getByLabel('Must flag (one reply per line)').fill('Per our policy, refunds take 10 days.\nI cannot, per our policy.');
       await expect.poll(() => save.isDisabled()).toBe(false);
       await save.click();
       await expect.poll(() => page.locator('tr[data-rule="per-our-policy"]').count()).toBe(1);
@@ -107,7 +107,7 @@ describe.skipIf(SKIP_BROWSER)('options page', () => {
     await withPage(s, async (page) => {
       const good = {
         schemaVersion: 2,
-        rules: [{ id: 'keep-me', category: 'defensive', severity: 'info', message: 'Mine.', patterns: ['keep me'], suggestions: [], examples: { flags: ['keep me'], allows: ['no'] } }],
+        rules: [{ id: 'keep-me', category: 'defensive', severity: 'info', message: 'Mine.', patterns: ['keep me'], suggestions: [], examples: { flags: ['keep me', 'please keep me'], allows: ['no', 'keep going'] } }],
         overrides: {},
         quarantine: [],
       };
@@ -125,7 +125,7 @@ describe.skipIf(SKIP_BROWSER)('options page', () => {
       expect((await storageLocal(s)).personalRules).toEqual(good);
 
       // A good pack: preview first, nothing written until confirmed.
-      const pack = { schemaVersion: 1, name: 'Team', version: '2', rules: [{ ...good.rules[0], id: 'new-rule', patterns: ['new rule'], examples: { flags: ['new rule'], allows: ['no'] } }] };
+      const pack = { schemaVersion: 1, name: 'Team', version: '2', rules: [{ ...good.rules[0], id: 'new-rule', patterns: ['new rule'], examples: { flags: ['new rule', 'a new rule here'], allows: ['no', 'old rule'] } }] };
       await page.getByTestId('import-file').setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(pack)) });
       await expect.poll(() => page.getByTestId('import-preview').textContent()).toMatch(/New rules \(1\): new-rule/);
       expect((await storageLocal(s)).personalRules).toEqual(good);
@@ -242,7 +242,7 @@ describe.skipIf(SKIP_BROWSER)('options page', () => {
     });
   });
   it('an old, partly corrupt rule store keeps working and is repaired by the background without losing rules', async () => {
-    const valid = { id: 'per-our-policy', category: 'blame-shifting', severity: 'warning', message: 'Say what you can do.', patterns: ['per our policy'], suggestions: [], examples: { flags: ['Per our policy, no.'], allows: ['Fine.'] } };
+    const valid = { id: 'per-our-policy', category: 'blame-shifting', severity: 'warning', message: 'Say what you can do.', patterns: ['per our policy'], suggestions: [], examples: { flags: ['Per our policy, no.', 'As per our policy, no.'], allows: ['Fine.', 'Our policy is fair.'] } };
     const broken = { ...valid, id: 'broken-rule', patterns: ['/(a+)+b/'] };
     await s.worker.evaluate((v) => chrome.storage.local.set({ personalRules: v }), { version: 1, customRules: [valid, broken], severities: { 'as-i-said': 'info' } });
     // The content script and the options page read any store through the same migration.

@@ -45,7 +45,7 @@ describe.skipIf(SKIP_BROWSER)('managed policy (simulated in a test build)', () =
         settings: { enabled: true, sites: {}, disabledRules: ['as-i-said'], checkInternalNotes: false },
         personalRules: {
           schemaVersion: 2,
-          rules: [{ id: 'acme-cheers-mate', category: 'lecturing', severity: 'info', message: 'Mine.', patterns: ['howdy'], suggestions: [], examples: { flags: ['howdy'], allows: ['hi'] } }],
+          rules: [{ id: 'acme-cheers-mate', category: 'lecturing', severity: 'info', message: 'Mine.', patterns: ['howdy'], suggestions: [], examples: { flags: ['howdy', 'well howdy'], allows: ['hi', 'hello'] } }],
           overrides: { 'as-i-said': { severity: 'info' } },
           quarantine: [],
         },

@@ -168,7 +168,7 @@ describe.skipIf(SKIP_BROWSER)('storage quota errors', () => {
           id: 'per-our-policy', category: 'blame-shifting', severity: 'warning',
           message: 'Quoting policy tells the customer you will not try; say what you can do.',
           patterns: ['per our policy'], suggestions: [{ template: "here's what I can do: [option]" }],
-          examples: { flags: ['Per our policy, refunds take 10 days.'], allows: ['Our policy allows a refund.'] },
+          examples: { flags: ['Per our policy, refunds take 10 days.', 'As per our policy, no.'], allows: ['Our policy allows a refund.', 'Per your request, I have refunded it.'] },
         }],
       };
       await page.getByRole('tab', { name: 'Import & export' }).click();

@@ -11,7 +11,7 @@ export const TEAM_PACK = {
       message: 'Too casual for a customer email.',
       patterns: ['cheers mate'],
       suggestions: [{ template: 'Thanks' }],
-      examples: { flags: ['Cheers mate.'], allows: ['Thanks.'] },
+      examples: { flags: ['Cheers mate.', 'Thanks, cheers mate!'], allows: ['Thanks.', 'Cheers.'] },
     },
   ],
 };

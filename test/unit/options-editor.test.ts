@@ -14,8 +14,8 @@ const form = {
   patterns: 'Per our policy!\n\n',
   exceptions: '',
   rewrites: "here's what I can do: [option]",
-  flags: 'Per our policy, refunds take 10 days.',
-  allows: 'Our policy allows a refund.',
+  flags: 'Per our policy, refunds take 10 days.\nI cannot, per our policy.',
+  allows: 'Our policy allows a refund.\nCould you tell me what our policy said?',
 };
 const none = { locked: new Set<string>(), takenIds: new Set<string>() };
 
@@ -29,7 +29,7 @@ describe('rule editor logic', () => {
   });
 
   it('a valid rule whose examples behave passes; each problem lands on its field', () => {
-    expect(checkRule(toRule(form, null), none)).toMatchObject({ ok: true, results: { flags: [true], allows: [true] } });
+    expect(checkRule(toRule(form, null), none)).toMatchObject({ ok: true, results: { flags: [true, true], allows: [true, true] } });
     const bad = checkRule(toRule({ ...form, id: 'Bad Id', mode: 'pattern', patterns: '(unclosed', message: ' ' }, null), none);
     expect(bad.ok).toBe(false);
     expect(bad.problems.id?.[0]).toMatch(/lower-case/);
@@ -39,13 +39,15 @@ describe('rule editor logic', () => {
   });
 
   it('examples are run through the engine; locked and taken ids are refused', () => {
-    const r = checkRule(toRule({ ...form, flags: 'Per our policy, no.\nRefunds take ten days.', allows: 'Per our policy again.' }, null), none);
-    expect(r.results).toEqual({ flags: [true, false], allows: [false] });
+    const r = checkRule(toRule({ ...form, flags: 'Per our policy, no.\nRefunds take ten days.', allows: 'Per our policy again.\nFine.' }, null), none);
+    expect(r.results).toEqual({ flags: [true, false], allows: [false, true] });
     expect(r.problems.flags?.[0]).toMatch(/example 2 is not flagged/);
     expect(r.problems.allows?.[0]).toMatch(/flagged but should not be/);
     expect(checkRule(toRule(form, null), { locked: new Set(['per-our-policy']), takenIds: new Set() }).problems.id?.[0]).toMatch(/locked/);
     expect(checkRule(toRule(form, null), { locked: new Set(), takenIds: new Set(['per-our-policy']) }).problems.id?.[0]).toMatch(/already uses/);
-    expect(checkRule(toRule({ ...form, allows: '' }, null), none).problems.allows?.[0]).toMatch(/at least one/);
+    expect(checkRule(toRule({ ...form, allows: '' }, null), none).problems.allows?.[0]).toMatch(/at least two/);
+    // Each example problem is listed once (validation runs the examples too).
+    expect(r.problems.flags).toHaveLength(1);
   });
 
   it('sandbox segments cover the text exactly, flagged spans separate', () => {

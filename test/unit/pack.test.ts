@@ -47,7 +47,9 @@ describe('rule packs', () => {
   });
 
   it('treats a plain phrase with punctuation as literal words', () => {
-    const result = validatePack(pack([rule({ patterns: ["That's above my pay grade."] })]));
+    const result = validatePack(
+      pack([rule({ patterns: ["That's above my pay grade."], examples: { flags: ["That's above my pay grade.", 'Sorry, that is above my pay grade!'], allows: ['My pay is fine.', 'Above all, thanks.'] } })]),
+    );
     expect(result.ok).toBe(true);
     if (result.ok) expect(analyze("Sorry, that's above my pay grade!", { packs: [result.pack] }).findings.map((f) => f.ruleId)).toContain('per-our-policy');
   });

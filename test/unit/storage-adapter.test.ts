@@ -77,7 +77,7 @@ describe('background writers', () => {
   });
 
   it('rule store: an old store is migrated once, with a backup of the original', async () => {
-    const rule = { id: 'r1', category: 'defensive', severity: 'info', message: 'm', patterns: ['abc'], suggestions: [], examples: { flags: ['abc'], allows: ['x'] } };
+    const rule = { id: 'r1', category: 'defensive', severity: 'info', message: 'm', patterns: ['abc'], suggestions: [], examples: { flags: ['abc', 'abc def'], allows: ['x', 'ab c'] } };
     mem.local.personalRules = [rule, { bad: true }];
     const { migratePersonalStore } = await import('../../src/background/packs');
     const store = await migratePersonalStore();

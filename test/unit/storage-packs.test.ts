@@ -23,7 +23,14 @@ const custom: RuleSpec = {
   examples: { flags: ['Per our policy, refunds take 10 days.', 'Per our policy no.'], allows: ['Our policy is generous.', 'Fine.'] },
 };
 
-const teamRule: RuleSpec = { ...custom, id: 'team-no-cheers', patterns: ['cheers mate'], message: 'Too casual for email.', category: 'lecturing' };
+const teamRule: RuleSpec = {
+  ...custom,
+  id: 'team-no-cheers',
+  patterns: ['cheers mate'],
+  message: 'Too casual for email.',
+  category: 'lecturing',
+  examples: { flags: ['Cheers mate.', 'Thanks, cheers mate!'], allows: ['Cheers.', 'Thanks, mate.'] },
+};
 const teamPack: RulePack = { schemaVersion: 1, name: 'Team', version: '1', rules: [teamRule], overrides: { 'as-i-said': { locked: true, severity: 'error' } } };
 
 const personal = (p: Partial<PersonalRules> = {}): PersonalRules => ({ ...(structuredClone(EMPTY_PERSONAL) as PersonalRules), ...p });
@@ -58,7 +65,7 @@ describe('merge and precedence: built-in < team pack < personal (unless locked)'
   });
 
   it('a personal rule with the same id replaces a team rule, but not a locked one', () => {
-    const replaced = { ...teamRule, patterns: ['howdy'] };
+    const replaced = { ...teamRule, patterns: ['howdy'], examples: { flags: ['Howdy.', 'Well, howdy!'], allows: ['Hello.', 'Hi there.'] } };
     const policy = normalizePolicy({ teamPack });
     let eff = mergeConfig({ builtin: builtinRules, policy, personal: personal({ rules: [replaced] }), settings: settings() });
     expect(ids('Cheers mate. Howdy.', eff.packs)).toEqual(['team-no-cheers:warning']);
