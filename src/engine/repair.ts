@@ -146,8 +146,9 @@ export function repairs(input: RepairInput): string[] {
   const lead = /^\s*/.exec(sentence)?.[0].length ?? 0;
   const whole = start <= lead && !sentence.slice(end).replace(END, '').trim();
   if (whole || !out.length) {
-    const stock = WHOLE[category];
-    out.push(sentence.slice(0, lead) + (END.test(sentence) ? stock : stock.replace(END, '')));
+    // The sentence's own ending (full stop, "!", a closing emoji, none in chat) stays.
+    const tail = /[^\p{L}\p{N}\]]*$/u.exec(sentence)?.[0] ?? '';
+    out.push(sentence.slice(0, lead) + WHOLE[category].replace(END, '') + tail);
   }
   return [...new Set(out)].filter((s) => s !== sentence);
 }

@@ -9,6 +9,7 @@ import { matchSentence, type Hit } from './match';
 import { newProblems } from './grammar';
 import { foldTypography } from './normalize';
 import { changedRange, repairs } from './repair';
+import type { ResolvedRule } from './resolve';
 import type { RuleSet } from './ruleset';
 import { segment } from './segment';
 import type { Category, Suggestion } from './types';
@@ -57,11 +58,21 @@ function kept(original: string, candidate: string): number {
   return mine.filter((w) => have.has(w)).length / Math.max(mine.length, 1);
 }
 
-export function checkSuggestions(sentence: string, category: Category, start: number, end: number, suggestions: Suggestion[], judge: Judge): Checked {
+/**
+ * @param mayWiden a learned finding's span is approximate, so its repairs may widen it; a rule's
+ *   span is what the rule matched, so only repairs inside it are offered there
+ */
+export function checkSuggestions(sentence: string, category: Category, start: number, end: number, suggestions: Suggestion[], judge: Judge, mayWiden: boolean): Checked {
   // Whole-sentence candidates: the rule's own templates on its span, then the edit-based repairs.
   const candidates = [
     ...suggestions.map((s) => ({ full: sentence.slice(0, start) + s.replacement + sentence.slice(end), label: s.label })),
-    ...repairs({ sentence, start, end, category }).map((full) => ({ full, label: undefined })),
+    ...repairs({ sentence, start, end, category })
+      .filter((full) => {
+        if (mayWiden) return true;
+        const r = changedRange(sentence, full);
+        return r.start >= start && r.end <= end;
+      })
+      .map((full) => ({ full, label: undefined })),
   ].filter((c, i, all) => c.full !== sentence && all.findIndex((d) => d.full === c.full) === i);
   // Lightest first: what keeps more of the agent's own words (stable, so templates win ties).
   // Judged in that order until two pass: judging means tagging the rewrite, the costly part.
@@ -93,11 +104,13 @@ export function checkSuggestions(sentence: string, category: Category, start: nu
 }
 
 export function checkRuleHit(sentence: string, hit: Hit, judge: Judge): Hit {
-  const c = checkSuggestions(sentence, hit.rule.spec.category, hit.start, hit.end, hit.suggestions, judge);
+  // A team pack's own suggestions are the team lead's words: shown as written.
+  if ((hit.rule.spec as ResolvedRule).source === 'pack') return hit;
+  const c = checkSuggestions(sentence, hit.rule.spec.category, hit.start, hit.end, hit.suggestions, judge, false);
   return { ...hit, ...c };
 }
 
 export function checkLearnedHit(sentence: string, hit: LearnedHit, judge: Judge): LearnedHit & { suggestions: Suggestion[] } {
-  const c = checkSuggestions(sentence, hit.check.category, hit.start, hit.end, [], judge);
+  const c = checkSuggestions(sentence, hit.check.category, hit.start, hit.end, [], judge, true);
   return { ...hit, ...c };
 }

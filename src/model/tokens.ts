@@ -49,7 +49,7 @@ export function tokenize(sentence: string): Token[] {
       out.push({ norm: '<cur>', start, end });
       continue;
     }
-    const spelled = SPELLED[raw];
+    const spelled = Object.hasOwn(SPELLED, raw) ? SPELLED[raw] : undefined;
     if (spelled) {
       for (const norm of spelled) out.push({ norm, start, end });
       continue;

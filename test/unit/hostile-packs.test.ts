@@ -158,12 +158,12 @@ describe('item 11: the analyze() options cache', () => {
   const ids = (opts: Parameters<typeof analyze>[1]) => analyze(text, opts).findings.map((f) => f.ruleId);
 
   it('Set-valued options do not collide: each call gets its own result', () => {
-    const a = ids({ disabledRules: new Set(['as-i-said']) as unknown as string[] });
+    const a = ids({ disabledRules: new Set(['as-i-said', 'model/defensive']) as unknown as string[] });
     const b = ids({ disabledRules: new Set(['not-my-department']) as unknown as string[] });
     expect(a).toEqual(['not-my-department']);
     expect(b).toContain('as-i-said');
     expect(b).not.toContain('not-my-department');
-    expect(ids({ disabledRules: ['as-i-said'] })).toEqual(a);
+    expect(ids({ disabledRules: ['as-i-said', 'model/defensive'] })).toEqual(a);
   });
 
   it('null and circular options work', () => {
