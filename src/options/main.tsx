@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { loadSnapshot, onStorageChange, onWriteResult, type Snapshot } from './store';
 import { RulesView } from './rules';
+import { LearnedChecksView } from './learned';
 import { SandboxView } from './sandbox';
 import { PacksView } from './packs-view';
 import { AuditView } from './audit';
@@ -103,7 +104,10 @@ function App() {
         {!snap ? (
           <p>Loading…</p>
         ) : tab === 'rules' ? (
-          <RulesView snap={snap} />
+          <>
+            <RulesView snap={snap} />
+            <LearnedChecksView snap={snap} rows={snap.learned} />
+          </>
         ) : tab === 'sandbox' ? (
           <SandboxView snap={snap} />
         ) : tab === 'packs' ? (

@@ -61,6 +61,11 @@ export function SandboxView({ snap }: { snap: Snapshot }) {
         {result.findings.map((f) => (
           <li key={`${f.ruleId}:${f.start}`} data-rule={f.ruleId}>
             <span class={`cat cat-${f.category}`}>{CATEGORY_LABELS[f.category]}</span> <code>{f.ruleId}</code> <span class="span">chars {f.start}–{f.end}</span>
+            <p class="source" data-testid="finding-source">
+              {f.why
+                ? `From the learned model (${Math.round(f.why.probability * 100)}% sure); the words that weighed most: ${f.why.words.join(', ')}`
+                : 'From a rule'}
+            </p>
             <p class="phrase">“{f.text}”</p>
             <p>{f.message}</p>
             {f.suggestions.length ? (

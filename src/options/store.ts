@@ -9,6 +9,7 @@ import {
   EMPTY_POLICY,
   PERSONAL_KEY,
   POLICY_KEY,
+  listLearned,
   listRules,
   mergeConfig,
   migratePersonal,
@@ -16,6 +17,7 @@ import {
   type Effective,
   type ManagedPolicy,
   type PersonalRules,
+  type LearnedRow,
   type RuleRow,
 } from '../shared/packs';
 import { IGNORED_KEY, SETTINGS_KEY, normalizeIgnored, normalizeSettings, type Settings } from '../shared/settings';
@@ -30,6 +32,7 @@ export interface Snapshot {
   stats: StatsStore;
   effective: Effective;
   rows: RuleRow[];
+  learned: LearnedRow[];
 }
 
 const KEYS = [SETTINGS_KEY, PERSONAL_KEY, POLICY_KEY, IGNORED_KEY, STATS_KEY];
@@ -51,6 +54,7 @@ export async function loadSnapshot(): Promise<Snapshot> {
     stats: normalizeStats(got[STATS_KEY]),
     effective: mergeConfig(input),
     rows: listRules(input),
+    learned: listLearned(input),
   };
 }
 

@@ -6,7 +6,7 @@
  * (shared/packs.ts mergeConfig, which builds on this).
  */
 import type { Settings } from './settings';
-import { SEVERITIES, type Severity } from '../engine/types';
+import { SENSITIVITIES, SEVERITIES, type Sensitivity, type Severity } from '../engine/types';
 
 /** storage.local keys: the personal rule store, and the background's mirror of the managed policy. */
 export const PERSONAL_KEY = 'personalRules';
@@ -19,6 +19,8 @@ export type LockableSetting = (typeof LOCKABLE_SETTINGS)[number];
 export interface PersonalOverride {
   enabled?: boolean;
   severity?: Severity;
+  /** Learned checks only: how readily they flag. */
+  sensitivity?: Sensitivity;
 }
 
 /** What locking needs from a managed policy (ManagedPolicy in shared/packs.ts has this shape). */
@@ -47,6 +49,7 @@ export function normalizeOverrides(raw: unknown): Record<string, PersonalOverrid
     const clean: PersonalOverride = {};
     if (typeof o.enabled === 'boolean') clean.enabled = o.enabled;
     if (typeof o.severity === 'string' && (SEVERITIES as readonly string[]).includes(o.severity)) clean.severity = o.severity as Severity;
+    if (typeof o.sensitivity === 'string' && (SENSITIVITIES as readonly string[]).includes(o.sensitivity)) clean.sensitivity = o.sensitivity as Sensitivity;
     if (Object.keys(clean).length) out[id] = clean;
   }
   return out;

@@ -14,7 +14,8 @@
  * unit tests share it.
  */
 import { validatePack, type PackProblem } from '../engine/pack';
-import { SEVERITIES, type RulePack, type RuleSpec, type Severity, type Category } from '../engine/types';
+import { SEVERITIES, type RulePack, type RuleSpec, type Sensitivity, type Severity, type Category } from '../engine/types';
+import learnedSpecs from '../rules/learned.json';
 import type { Settings } from './settings';
 import {
   LOCKABLE_SETTINGS,
@@ -205,8 +206,9 @@ export function mergeConfig({ policy, personal, settings }: MergeInput): Effecti
   const personalOverrides: RulePack['overrides'] = {};
   for (const [id, o] of Object.entries(personal.overrides)) {
     if (locked.has(id)) continue;
-    const entry: { enabled?: boolean; severity?: Severity } = {};
+    const entry: { enabled?: boolean; severity?: Severity; sensitivity?: Sensitivity } = {};
     if (o.severity) entry.severity = o.severity;
+    if (o.sensitivity) entry.sensitivity = o.sensitivity;
     if (o.enabled === true) entry.enabled = true; // switching off goes through disabledRules
     if (Object.keys(entry).length) personalOverrides[id] = entry;
   }
@@ -248,6 +250,35 @@ export function listRules(input: MergeInput): RuleRow[] {
     if (row && !row.locked) row.enabled = false;
   }
   return [...rows.values()];
+}
+
+export interface LearnedRow {
+  id: string;
+  category: Category;
+  message: string;
+  enabled: boolean;
+  severity: Severity;
+  sensitivity: Sensitivity;
+  locked: boolean;
+}
+
+/** The learned checks (one per category) as the options page lists them, after team and personal changes. */
+export function listLearned(input: MergeInput): LearnedRow[] {
+  const eff = mergeConfig(input);
+  const rows = (learnedSpecs as Array<{ id: string; category: Category; message: string; severity: Severity }>).map((s): LearnedRow => ({ id: s.id, category: s.category, message: s.message, enabled: true, severity: s.severity, sensitivity: 'normal', locked: false }));
+  for (const pack of eff.packs) {
+    for (const [id, o] of Object.entries(pack.overrides ?? {})) {
+      const row = rows.find((r) => r.id === id);
+      if (!row || row.locked) continue;
+      if (o.enabled !== undefined) row.enabled = o.enabled;
+      if (o.severity) row.severity = o.severity;
+      if (o.sensitivity) row.sensitivity = o.sensitivity;
+      if (o.locked) row.locked = true;
+    }
+  }
+  for (const row of rows) if (!row.locked && eff.disabledRules.includes(row.id)) row.enabled = false;
+  if (eff.locked.length) for (const row of rows) if (eff.locked.includes(row.id)) row.locked = true;
+  return rows;
 }
 
 /** A pack holding the personal rules and overrides, for export. */
