@@ -48,7 +48,7 @@ function strings(value: unknown): string {
  */
 function cacheKey(o: AnalyzeOptions): string {
   const packs = Array.isArray(o.packs) ? o.packs.map(identity).join(',') : identity(o.packs);
-  return [packs, identity(o.rules), strings(o.disabledRules), strings(o.ignoredPhrases), strings(o.categories), String(o.tips), String(o.cacheSentences)].join('|');
+  return [packs, identity(o.rules), strings(o.disabledRules), strings(o.ignoredPhrases), strings(o.categories), String(o.tips), String(o.learned), String(o.cacheSentences)].join('|');
 }
 
 /** Options as the analyzer reads them: null means none, Set-valued lists become arrays. */

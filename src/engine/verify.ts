@@ -59,10 +59,16 @@ function kept(original: string, candidate: string): number {
 }
 
 /**
- * @param mayWiden a learned finding's span is approximate, so its repairs may widen it; a rule's
- *   span is what the rule matched, so only repairs inside it are offered there
+ * How a finding's span relates to its suggestions:
+ * - 'widen': a learned finding's span is approximate, so it grows to what the repairs change;
+ * - 'fixed': a rule that matched words keeps them, so only repairs inside them are offered;
+ * - 'narrow': a rule that flags its whole sentence underlines only what its rewrites change
+ *   ("As I already said," when the rest of the sentence stays the agent's).
  */
-export function checkSuggestions(sentence: string, category: Category, start: number, end: number, suggestions: Suggestion[], judge: Judge, mayWiden: boolean): Checked {
+export type SpanMode = 'widen' | 'fixed' | 'narrow';
+
+export function checkSuggestions(sentence: string, category: Category, start: number, end: number, suggestions: Suggestion[], judge: Judge, mode: SpanMode): Checked {
+  const mayWiden = mode !== 'fixed';
   // Whole-sentence candidates: the rule's own templates on its span, then the edit-based repairs.
   const candidates = [
     ...suggestions.map((s) => ({ full: sentence.slice(0, start) + s.replacement + sentence.slice(end), label: s.label })),
@@ -76,20 +82,29 @@ export function checkSuggestions(sentence: string, category: Category, start: nu
   ].filter((c, i, all) => c.full !== sentence && all.findIndex((d) => d.full === c.full) === i);
   // Lightest first: what keeps more of the agent's own words (stable, so templates win ties).
   // Judged in that order until two pass: judging means tagging the rewrite, the costly part.
-  const ranked: Array<(typeof candidates)[number]> = [];
+  const ranked: Array<(typeof candidates)[number] & { keep: number }> = [];
   for (const c of candidates
     .map((c, i) => ({ ...c, i, keep: kept(sentence, c.full) }))
     .sort((a, b) => b.keep - a.keep || a.i - b.i)) {
     if (ranked.length === MAX_SUGGESTIONS) break;
+    // A short underline needs every suggestion to be an edit: no stock sentence after a light fix.
+    if (mode === 'narrow' && ranked.length && ranked[0]!.keep >= 0.5 && c.keep < 0.5) continue;
     if (newProblems(sentence, c.full).length === 0 && !flagged(c.full, judge)) ranked.push(c);
   }
   if (!ranked.length) return { start, end, suggestions: [] };
   // One span for every suggestion: the finding's words plus whatever the edits change.
-  let from = start, to = end;
+  let from = mode === 'narrow' ? end : start, to = mode === 'narrow' ? start : end;
   for (const c of ranked) {
     const r = changedRange(sentence, c.full);
     from = Math.min(from, r.start);
     to = Math.max(to, r.end);
+  }
+  if (mode === 'narrow') {
+    from = Math.max(from, start);
+    to = Math.min(to, end);
+    while (from < to && /\s/.test(sentence[from]!)) from++;
+    while (to > from && /\s/.test(sentence[to - 1]!)) to--;
+    if (to <= from) return { start, end, suggestions: [] };
   }
   const seen = new Set<string>();
   const out: Suggestion[] = [];
@@ -106,11 +121,11 @@ export function checkSuggestions(sentence: string, category: Category, start: nu
 export function checkRuleHit(sentence: string, hit: Hit, judge: Judge): Hit {
   // A team pack's own suggestions are the team lead's words: shown as written.
   if ((hit.rule.spec as ResolvedRule).source === 'pack') return hit;
-  const c = checkSuggestions(sentence, hit.rule.spec.category, hit.start, hit.end, hit.suggestions, judge, false);
+  const c = checkSuggestions(sentence, hit.rule.spec.category, hit.start, hit.end, hit.suggestions, judge, hit.rule.spec.scope === 'sentence' ? 'narrow' : 'fixed');
   return { ...hit, ...c };
 }
 
 export function checkLearnedHit(sentence: string, hit: LearnedHit, judge: Judge): LearnedHit & { suggestions: Suggestion[] } {
-  const c = checkSuggestions(sentence, hit.check.category, hit.start, hit.end, [], judge, true);
+  const c = checkSuggestions(sentence, hit.check.category, hit.start, hit.end, [], judge, 'widen');
   return { ...hit, ...c };
 }

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CATEGORIES, SENSITIVITIES } from '../../engine/types';
 import { loadTrainingSet } from './data';
+import { compare } from './compare';
 import { fit } from './fit';
 import { gzipSync } from 'node:zlib';
 
@@ -19,6 +20,10 @@ const started = Date.now();
 const set = loadTrainingSet(root);
 console.log(`training data: ${set.rows.length} sentences from ${set.files.length} files`);
 console.log(`  dropped: ${set.dropped.duplicates} duplicates, ${set.dropped.conflicting} with conflicting labels, ${set.dropped.inTestSet} also in test.jsonl`);
+if (process.argv.includes('--compare')) {
+  compare(set);
+  process.exit(0);
+}
 const { model, report } = fit(set);
 const json = `${JSON.stringify(model, null, 1)}\n`;
 
