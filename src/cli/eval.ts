@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readJsonl, type LabeledSentence } from './corpus';
+import { evalAgreement } from './eval-agreement';
 import { evalCrossValidation } from './eval-cv';
 import { evalRealReplies, evalReplies } from './eval-replies';
 import { evalRewrites } from './eval-rewrites';
@@ -33,6 +34,7 @@ if (!args.has('--no-cv')) {
   console.log('');
   evalCrossValidation(root, TARGETS);
 }
+evalAgreement(root);
 evalReplies(root, showMisses);
 evalRewrites(root, showMisses);
 if (existsSync(join(root, '../shared/data'))) evalRealReplies(root, showMisses);

@@ -6,7 +6,7 @@
 import { compileRule, type CompiledRule } from './compile';
 import { checkContext } from './context';
 import { learnedHits, resolveLearned, type LearnedHit } from './learned';
-import { checkLearnedHit, checkRuleHit, followTypography, usesCurly } from './verify';
+import { checkLearnedHit, checkRuleHit, followTypography, makeJudge, usesCurly } from './verify';
 import { matchSentence, skippedWarnings, type Hit } from './match';
 import { foldTypography } from './normalize';
 import { agentRegions, outsideRegions } from './regions';
@@ -90,7 +90,7 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
   const wantTips = options.tips ?? true;
   const learned = resolveLearned(options);
   const learnedOrder = compiled.length;
-  const judge = { ruleSet, learned };
+  const judge = makeJudge(compiled, learned, options.sentenceBudgetMs);
   const cache = new Map<string, SentenceHits>();
   const cacheLimit = Math.max(options.cacheSentences ?? DEFAULT_CACHE_SENTENCES, 0);
 

@@ -10,7 +10,8 @@ import { newProblems } from './grammar';
 import { foldTypography } from './normalize';
 import { changedRange, repairs } from './repair';
 import type { ResolvedRule } from './resolve';
-import type { RuleSet } from './ruleset';
+import { buildRuleSet, type RuleSet } from './ruleset';
+import type { CompiledRule } from './compile';
 import { segment } from './segment';
 import type { Category, Suggestion } from './types';
 
@@ -23,18 +24,41 @@ export interface Checked {
   suggestions: Suggestion[];
 }
 
+/**
+ * What a rewrite is checked against: the learned checks (cheap) and the rules of the
+ * finding's own category (a rewrite re-triggers its own kind of problem; checking every
+ * rule would tag each candidate against the whole pack). `npm run eval` re-analyses
+ * applied rewrites with everything, so a cross-category miss shows there.
+ */
 export interface Judge {
-  ruleSet: RuleSet;
+  byCategory: Map<Category, RuleSet>;
   learned: LearnedCheck[];
+  /** Verdicts by candidate text within this analyzer (stock rewrites repeat). */
+  verdicts: Map<string, boolean>;
 }
 
+export function makeJudge(rules: CompiledRule[], learned: LearnedCheck[], budgetMs?: number): Judge {
+  const byCategory = new Map<Category, RuleSet>();
+  for (const c of new Set(rules.map((r) => r.spec.category))) byCategory.set(c, buildRuleSet(rules.filter((r) => r.spec.category === c), budgetMs));
+  return { byCategory, learned, verdicts: new Map() };
+}
+
+const VERDICTS_MAX = 5000;
+
 /** A rewrite may be two sentences ("I'm sorry. The promotion ended…"): each is judged as the analyzer would. */
-function flagged(text: string, judge: Judge): boolean {
-  return segment(text, [{ start: 0, end: text.length }]).some((s) => {
+function flagged(text: string, category: Category, judge: Judge): boolean {
+  const key = `${category}\n${text}`;
+  const known = judge.verdicts.get(key);
+  if (known !== undefined) return known;
+  const rules = judge.byCategory.get(category);
+  const verdict = segment(text, [{ start: 0, end: text.length }]).some((s) => {
     const original = text.slice(s.start, s.end);
     const folded = foldTypography(original);
-    return matchSentence(original, folded, judge.ruleSet).length > 0 || learnedHits(folded, judge.learned).length > 0;
+    return learnedHits(folded, judge.learned).length > 0 || (rules !== undefined && matchSentence(original, folded, rules).length > 0);
   });
+  if (judge.verdicts.size >= VERDICTS_MAX) judge.verdicts.clear();
+  judge.verdicts.set(key, verdict);
+  return verdict;
 }
 
 /**
@@ -89,7 +113,7 @@ export function checkSuggestions(sentence: string, category: Category, start: nu
     if (ranked.length === MAX_SUGGESTIONS) break;
     // A short underline needs every suggestion to be an edit: no stock sentence after a light fix.
     if (mode === 'narrow' && ranked.length && ranked[0]!.keep >= 0.5 && c.keep < 0.5) continue;
-    if (newProblems(sentence, c.full).length === 0 && !flagged(c.full, judge)) ranked.push(c);
+    if (newProblems(sentence, c.full).length === 0 && !flagged(c.full, category, judge)) ranked.push(c);
   }
   if (!ranked.length) return { start, end, suggestions: [] };
   // One span for every suggestion: the finding's words plus whatever the edits change.

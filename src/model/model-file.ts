@@ -13,6 +13,8 @@ export interface TrainedOn {
   epochs: number;
   l2: number;
   learningRate: number;
+  /** int8 steps below which a bucket was dropped. */
+  prune: number;
 }
 
 export interface ModelFile {

@@ -8,6 +8,12 @@ import { features, type FeatureSettings } from '../features';
 import { tokenize, wordCount } from '../tokens';
 import { rng, shuffle } from './random';
 
+/**
+ * Steps of the int8 scale below which a bucket is dropped (see quantize): 16 of 127 keeps
+ * the file at about a quarter of its size for 0.003 of out-of-fold recall (1, 6, 10, 16 compared).
+ */
+export const PRUNE = 16;
+
 export interface Example {
   buckets: Int32Array;
   /** Word tokens (see wordCount): the engine's length gate. */
@@ -87,13 +93,23 @@ export function evidence(model: LinearModel, ex: Example): number[] {
   return out;
 }
 
-/** int8 weights with one scale; weights that round to zero are dropped from the file. */
-export function quantize(model: LinearModel): { table: Int8Array; scale: number } {
+/**
+ * int8 weights with one scale. A bucket whose weights all round to less than `prune` steps
+ * is dropped from the file: most hashed n-grams are seen once or twice and carry almost
+ * nothing, and dropping them keeps the model small enough for the engine bundle.
+ */
+export function quantize(model: LinearModel, prune = PRUNE): { table: Int8Array; scale: number } {
   let max = 0;
   for (const w of model.weights) max = Math.max(max, Math.abs(w));
   const scale = max / 127 || 1;
+  const c = CATEGORIES.length;
   const table = new Int8Array(model.weights.length);
-  for (let i = 0; i < table.length; i++) table[i] = Math.round(model.weights[i]! / scale);
+  for (let b = 0; b < table.length / c; b++) {
+    let keep = false;
+    for (let k = 0; k < c; k++) if (Math.abs(Math.round(model.weights[b * c + k]! / scale)) >= prune) keep = true;
+    if (!keep) continue;
+    for (let k = 0; k < c; k++) table[b * c + k] = Math.round(model.weights[b * c + k]! / scale);
+  }
   return { table, scale };
 }
 
