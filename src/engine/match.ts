@@ -24,6 +24,9 @@ class Budget {
   }
 }
 
+/** The built-in rules' budget: never runs out. */
+const UNLIMITED = new Budget(Infinity);
+
 /** The hits of one sentence; `skipped` lists rules not run for it because its time ran out. */
 export type SentenceHits = Hit[] & { skipped?: string[] };
 
@@ -228,7 +231,10 @@ export function matchSentence(original: string, folded: string, ruleSet: RuleSet
   const bag = wordBag(lower);
   const docs = new SentenceDocs(folded);
   const hits: SentenceHits = [];
-  const budget = new Budget(ruleSet.sentenceBudgetMs);
+  // Only team packs' rules run against the clock: the built-in rules are linear by test, and a
+  // wall-clock budget on them would drop findings whenever the machine is busy (or the NLP
+  // library is still warming up). The clock starts at the first pack rule.
+  let budget: Budget | null = null;
   // A rule silenced by its own sentence (a time, a question, ownership) is silenced whatever the
   // next sentence says, so it is skipped before any matching; the rest is checked in context later.
   const ownContext = { lower, nextLower: '' };
@@ -237,12 +243,23 @@ export function matchSentence(original: string, folded: string, ruleSet: RuleSet
     const rule = ruleSet.rules[candidates[k]!]!;
     if (rule.spec.unless?.some((check) => checkContext(check, ownContext))) continue;
     try {
-      const hit = matchRule(rule, original, docs, bag, budget);
+      const fromPack = (rule.spec as { source?: string }).source === 'pack';
+      const hit = matchRule(rule, original, docs, bag, fromPack ? (budget ??= new Budget(ruleSet.sentenceBudgetMs)) : UNLIMITED);
       if (hit) hits.push(hit);
     } catch (error) {
       if (!(error instanceof OutOfTime)) throw error;
-      // This rule and every one after it: a sentence never costs much more than its budget.
-      hits.skipped = candidates.slice(k).map((index) => ruleSet.rules[index]!.spec.id);
+      // This pack rule and every pack rule after it: a sentence never costs much more than its budget.
+      hits.skipped = candidates
+        .slice(k)
+        .map((index) => ruleSet.rules[index]!.spec)
+        .filter((spec) => (spec as { source?: string }).source === 'pack')
+        .map((spec) => spec.id);
+      for (const index of candidates.slice(k + 1)) {
+        const rest = ruleSet.rules[index]!;
+        if ((rest.spec as { source?: string }).source === 'pack' || rest.spec.unless?.some((check) => checkContext(check, ownContext))) continue;
+        const hit = matchRule(rest, original, docs, bag, UNLIMITED);
+        if (hit) hits.push(hit);
+      }
       break;
     }
   }
