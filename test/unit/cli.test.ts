@@ -26,7 +26,7 @@ describe('tactful check', { timeout: 30_000 }, () => {
     expect(r.stdout).toContain('reply.txt:4:1');
     expect(r.stdout).toContain('blame-shifting');
     // The reply types straight apostrophes, so the rewrite does too.
-    expect(r.stdout).toMatch(/try: I'll get the right team on this/);
+    expect(r.stdout).toMatch(/try: .*(?:I'll|Let me).* update you by \[time\]/);
   });
 
   it('reads standard input and says so when nothing is found', () => {
@@ -39,7 +39,8 @@ describe('tactful check', { timeout: 30_000 }, () => {
     const r = run(['check', '--format', 'json', '--no-tips', join(dir, 'reply.txt')]);
     const out = JSON.parse(r.stdout) as { findings: Array<{ ruleId: string; start: number; end: number; text: string }> };
     expect(out.findings.map((f) => f.ruleId)).toEqual(['not-my-department']);
-    expect(out.findings[0]!.text).toBe("That's not my department.");
+    // The underline is what the rewrite changes; the agent's full stop stays theirs.
+    expect(out.findings[0]!.text).toBe("That's not my department");
   });
 
   it('reads and writes JSON lines by id', () => {

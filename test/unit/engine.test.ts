@@ -97,7 +97,7 @@ describe('analyze', () => {
     const findings = analyze(text, { packs: [pack], disabledRules: ['model/defensive'] }).findings;
     expect(findings.map((f) => f.ruleId)).toEqual(['no-per-policy']);
     expect(findings[0]!.severity).toBe('error');
-    expect(analyze(text, { packs: [pack], disabledRules: ['no-per-policy'] }).findings).toEqual([]);
+    expect(analyze(text, { packs: [pack], disabledRules: ['no-per-policy', 'model/defensive'] }).findings).toEqual([]);
     expect(analyze('Rules are rules.', { ignoredPhrases: ['RULES ARE RULES'] }).findings).toEqual([]);
   });
 

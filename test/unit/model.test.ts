@@ -12,8 +12,8 @@ const root = join(__dirname, '../..');
 const learnedIds = (text: string, options = {}) => analyze(text, { tips: false, ...options }).findings.filter((f) => f.ruleId.startsWith('model/'));
 /** Sentences no rule catches (checked below), in words the rules were never written for. */
 const UNRULED = {
-  lecturing: 'Honestly the checkout page spells out the delivery charge in bold before you pay.',
-  defensive: 'We get hundreds of these orders every day and they nearly all go out without a hitch.',
+  'blame-shifting': 'The warehouse team packed it, so any dents happened on their watch.',
+  defensive: 'Frankly we have had this exact conversation three times now.',
 };
 
 const pack = (overrides: RulePack['overrides']): RulePack => ({ schemaVersion: 1, name: 'Team', version: '1', rules: [], overrides });
@@ -78,21 +78,25 @@ describe('learned checks in the engine', () => {
     expect(learnedIds(text, { packs: [pack({ 'model/defensive': { severity: 'error' } })] })[0]!.severity).toBe('error');
   });
 
-  it('flag no more at low sensitivity and no less at high than at normal', () => {
-    const rows = readFileSync(join(root, 'test/corpus/dev4.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, 150).map((l) => (JSON.parse(l) as { text: string }).text);
-    const count = (sensitivity: 'low' | 'normal' | 'high') => {
+  it('flag no more at low sensitivity and no less at high than at normal, and the levels differ', () => {
+    const rows = ['test/corpus/dev4.jsonl', 'test/corpus/train/ibm-dev.jsonl'].flatMap((f) =>
+      readFileSync(join(root, f), 'utf8').split('\n').filter(Boolean).slice(0, 400).map((l) => (JSON.parse(l) as { text: string }).text),
+    );
+    const at = (sensitivity: 'low' | 'normal' | 'high') => {
       const overrides = Object.fromEntries(CATEGORIES.map((c) => [`model/${c}`, { sensitivity }]));
-      return rows.reduce((n, t) => n + learnedIds(t, { packs: [pack(overrides)] }).length, 0);
+      return rows.map((t) => learnedIds(t, { packs: [pack(overrides)] }).length);
     };
-    const [low, normal, high] = [count('low'), count('normal'), count('high')];
-    expect(low).toBeLessThanOrEqual(normal);
-    expect(normal).toBeLessThanOrEqual(high);
-    expect(high).toBeGreaterThan(low);
-  });
+    const [low, normal, high] = [at('low'), at('normal'), at('high')];
+    rows.forEach((t, i) => {
+      expect(low[i], t).toBeLessThanOrEqual(normal[i]!);
+      expect(normal[i], t).toBeLessThanOrEqual(high[i]!);
+    });
+    expect(high.reduce((a, b) => a + b, 0)).toBeGreaterThan(low.reduce((a, b) => a + b, 0));
+  }, 60_000);
 
   it('give the same findings through createAnalyzer while typing as a fresh analyze', () => {
     const analyzer = createAnalyzer({ tips: false });
-    const reply = `Hi Jo. ${UNRULED.lecturing} ${UNRULED.defensive}`;
+    const reply = `Hi Jo. ${UNRULED['blame-shifting']} ${UNRULED.defensive}`;
     for (let i = 1; i <= reply.length; i += 7) {
       const text = reply.slice(0, i);
       expect(analyzer.analyze(text).findings, text).toEqual(analyze(text, { tips: false }).findings);
