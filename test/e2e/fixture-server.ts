@@ -43,6 +43,8 @@ export async function buildFixtures(): Promise<string> {
   const entries = readdirSync(FIXTURES)
     .filter((f) => /\.(ts|tsx|jsx)$/.test(f) && f !== 'fixture-api.ts')
     .map((f) => join(FIXTURES, f));
+  // CKEditor 4 loads its plugins, skins and language files from its own folder at run time.
+  cpSync(join(ROOT, 'node_modules/ckeditor4'), join(work, 'ckeditor4'), { recursive: true, filter: (src) => !/[\\/]samples([\\/]|$)/.test(src) });
   await build({
     entryPoints: entries,
     outdir: work,

@@ -1,8 +1,10 @@
 /**
  * Rich editors from node_modules, each with its own model, undo stack and input pipeline:
- * CKEditor 5, Quill 2, Lexical, Slate, Draft.js, TinyMCE (iframe).
+ * CKEditor 5, Quill 2, Lexical, Slate, Draft.js, TinyMCE (iframe), roosterjs 9 (Outlook web),
+ * Trix 2, CKEditor 4 (classic iframe and inline).
  * For each: type → badge/highlights → click span → card → apply first rewrite → the
- * editor's model holds it, caret after it → Ctrl+Z restores the original.
+ * editor's model holds it, caret after it, the page's own change listener saw it → one Ctrl+Z
+ * restores exactly the text before the rewrite → redo re-applies it.
  */
 import { describe, it, expect } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
@@ -31,22 +33,37 @@ interface RichCase {
   frame?: string;
   /** Editors whose history groups edits closer than this (ms) into one undo step. */
   undoGroupMs: number;
+  /** The editor's own redo shortcut. */
+  redo: string;
+  /** The fixture records the editor's own change event (fixture.changes). */
+  changeEvent?: boolean;
 }
 
+const REDO = 'Control+Shift+z';
 const CASES: RichCase[] = [
-  { name: 'CKEditor 5', page: 'ckeditor.html', editable: '.ck-editor__editable', undoGroupMs: 0 },
-  { name: 'Quill 2', page: 'quill.html', editable: '.ql-editor', undoGroupMs: 400 },
-  { name: 'Lexical', page: 'lexical.html', editable: '[data-lexical-editor]', undoGroupMs: 400 },
-  { name: 'Slate', page: 'slate.html', editable: '[data-slate-editor]', undoGroupMs: 0 },
-  { name: 'Draft.js', page: 'draft.html', editable: '.public-DraftEditor-content', undoGroupMs: 0 },
-  { name: 'TinyMCE', page: 'tinymce.html', editable: 'body#tinymce', frame: 'iframe.tox-edit-area__iframe, .tox-edit-area iframe', undoGroupMs: 0 },
+  { name: 'CKEditor 5', page: 'ckeditor.html', editable: '.ck-editor__editable', undoGroupMs: 0, redo: REDO },
+  { name: 'Quill 2', page: 'quill.html', editable: '.ql-editor', undoGroupMs: 400, redo: REDO },
+  { name: 'Lexical', page: 'lexical.html', editable: '[data-lexical-editor]', undoGroupMs: 400, redo: REDO },
+  { name: 'Slate', page: 'slate.html', editable: '[data-slate-editor]', undoGroupMs: 0, redo: REDO },
+  { name: 'Draft.js', page: 'draft.html', editable: '.public-DraftEditor-content', undoGroupMs: 0, redo: REDO },
+  { name: 'TinyMCE', page: 'tinymce.html', editable: 'body#tinymce', frame: 'iframe.tox-edit-area__iframe, .tox-edit-area iframe', undoGroupMs: 0, redo: REDO },
+  { name: 'roosterjs 9', page: 'roosterjs.html', editable: '#editor', undoGroupMs: 0, redo: 'Control+y', changeEvent: true },
+  { name: 'Trix 2', page: 'trix.html', editable: 'trix-editor', undoGroupMs: 0, redo: REDO, changeEvent: true },
+  { name: 'CKEditor 4 (classic, iframe)', page: 'ckeditor4.html', editable: 'body.cke_editable', frame: 'iframe.cke_wysiwyg_frame', undoGroupMs: 0, redo: 'Control+y', changeEvent: true },
+  { name: 'CKEditor 4 (inline)', page: 'ckeditor4-inline.html', editable: '#editor', undoGroupMs: 0, redo: 'Control+y', changeEvent: true },
 ];
 
 const REPLY = `Hi Sam, thanks for writing in. ${FLAGGED} ${FLAGGED_2}`;
 
-type FixtureWindow = Window & { fixture: { text(): string; focused(): boolean } };
+type FixtureWindow = Window & { fixture: { text(): string; focused(): boolean; changes?(): string[] } };
 
 const modelText = (page: Page) => page.evaluate(() => (window as unknown as FixtureWindow).fixture.text());
+/** The model text the page's own change listener saw last (what a draft autosave would store). */
+const lastChange = (page: Page) =>
+  page.evaluate(() => {
+    const seen = (window as unknown as FixtureWindow).fixture.changes?.() ?? [];
+    return seen.length ? seen[seen.length - 1]! : null;
+  });
 
 /** Caret offset from the DOM selection in the editable (fillers stripped). */
 const caretOffset = (target: Page | Frame, editable: string) => target.evaluate(caretOffsetInPage, editable);
@@ -55,7 +72,7 @@ describe.skipIf(SKIP_BROWSER)('rich editors', () => {
   const s = useSession();
 
   for (const ed of CASES) {
-    it(`${ed.name}: highlight, card, apply, caret, undo`, async () => {
+    it(`${ed.name}: highlight, card, apply, caret, change event, one-step undo, redo`, async () => {
       await withPage(s, async (page) => {
         await page.goto(s.fixtures.url(ed.page));
         await page.waitForSelector('body[data-ready="true"]');
@@ -83,9 +100,18 @@ describe.skipIf(SKIP_BROWSER)('rich editors', () => {
         await expect.poll(() => caretOffset(target, ed.editable)).toBe(span.start + replacement.length);
         expect(await page.evaluate(() => (window as unknown as FixtureWindow).fixture.focused())).toBe(true);
 
+        if (ed.changeEvent) await expect.poll(async () => norm((await lastChange(page)) ?? '')).toBe(expected);
+
+        // one Ctrl+Z: exactly the text before the rewrite (not a word more or less), and it stays so
         await page.keyboard.press('Control+z');
         await expect.poll(async () => norm(await modelText(page))).toBe(REPLY);
+        await page.waitForTimeout(200);
+        expect(norm(await modelText(page))).toBe(REPLY);
         await expect.poll(async () => Number(await badge(page).textContent())).toBe(n);
+
+        // redo re-applies the rewrite
+        await page.keyboard.press(ed.redo);
+        await expect.poll(async () => norm(await modelText(page))).toBe(expected);
       });
     });
   }
