@@ -3,7 +3,7 @@
 export interface RichCase {
   name: string;
   page: string;
-  /** The editable element (inside `frame` for TinyMCE). */
+  /** The editable element (inside `frame` for TinyMCE, CKEditor 4 classic and the framed Quill; Playwright's selectors pierce open shadow roots). */
   editable: string;
   frame?: string;
   /** Editors whose history groups edits closer than this (ms) into one undo step. */
@@ -18,6 +18,7 @@ export const REDO = 'Control+Shift+z';
 export const RICH_CASES: RichCase[] = [
   { name: 'CKEditor 5', page: 'ckeditor.html', editable: '.ck-editor__editable', undoGroupMs: 0, redo: REDO },
   { name: 'Quill 2', page: 'quill.html', editable: '.ql-editor', undoGroupMs: 400, redo: REDO },
+  { name: 'Quill 2 in a shadow root in an iframe', page: 'quill-shadow.html', editable: '.ql-editor', frame: '#composer-frame', undoGroupMs: 400, redo: REDO },
   { name: 'Lexical', page: 'lexical.html', editable: '[data-lexical-editor]', undoGroupMs: 400, redo: REDO },
   { name: 'Slate', page: 'slate.html', editable: '[data-slate-editor]', undoGroupMs: 0, redo: REDO },
   { name: 'Draft.js', page: 'draft.html', editable: '.public-DraftEditor-content', undoGroupMs: 0, redo: REDO },

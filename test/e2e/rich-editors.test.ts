@@ -28,7 +28,7 @@ import { RICH_CASES as CASES } from './editor-cases';
 
 const REPLY = `Hi Sam, thanks for writing in. ${FLAGGED} ${FLAGGED_2}`;
 
-type FixtureWindow = Window & { fixture: { text(): string; focused(): boolean; changes?(): string[] } };
+type FixtureWindow = Window & { fixture: { text(): string; focused(): boolean; changes?(): string[]; caret?(): number } };
 
 const modelText = (page: Page) => page.evaluate(() => (window as unknown as FixtureWindow).fixture.text());
 /** The model text the page's own change listener saw last (what a draft autosave would store). */
@@ -38,8 +38,11 @@ const lastChange = (page: Page) =>
     return seen.length ? seen[seen.length - 1]! : null;
   });
 
-/** Caret offset from the DOM selection in the editable (fillers stripped). */
-const caretOffset = (target: Page | Frame, editable: string) => target.evaluate(caretOffsetInPage, editable);
+/** Caret offset: the editor model's own where the fixture has it, else from the DOM selection in the editable (fillers stripped). */
+async function caretOffset(page: Page, target: Page | Frame, editable: string): Promise<number> {
+  const fromModel = await page.evaluate(() => (window as unknown as FixtureWindow).fixture.caret?.() ?? null);
+  return fromModel ?? target.evaluate(caretOffsetInPage, editable);
+}
 
 describe.skipIf(SKIP_BROWSER)('rich editors', () => {
   const s = useSession();
@@ -70,7 +73,7 @@ describe.skipIf(SKIP_BROWSER)('rich editors', () => {
         const expected = REPLY.slice(0, span.start) + replacement + REPLY.slice(span.end);
         await expect.poll(async () => norm(await modelText(page))).toBe(expected);
         expect(await card(page).locator('[data-tactful="error"]').count()).toBe(0);
-        await expect.poll(() => caretOffset(target, ed.editable)).toBe(span.start + replacement.length);
+        await expect.poll(() => caretOffset(page, target, ed.editable)).toBe(span.start + replacement.length);
         expect(await page.evaluate(() => (window as unknown as FixtureWindow).fixture.focused())).toBe(true);
 
         if (ed.changeEvent) await expect.poll(async () => norm((await lastChange(page)) ?? '')).toBe(expected);
