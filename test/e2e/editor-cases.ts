@@ -12,6 +12,8 @@ export interface RichCase {
   redo: string;
   /** The fixture records the editor's own change event (fixture.changes). */
   changeEvent?: boolean;
+  /** Text the fixture starts with (the test types after it). */
+  prefill?: string;
 }
 
 export const REDO = 'Control+Shift+z';
@@ -21,6 +23,7 @@ export const RICH_CASES: RichCase[] = [
   { name: 'Quill 2 in a shadow root in an iframe', page: 'quill-shadow.html', editable: '.ql-editor', frame: '#composer-frame', undoGroupMs: 400, redo: REDO },
   { name: 'Lexical', page: 'lexical.html', editable: '[data-lexical-editor]', undoGroupMs: 400, redo: REDO },
   { name: 'Slate', page: 'slate.html', editable: '[data-slate-editor]', undoGroupMs: 0, redo: REDO },
+  { name: 'Slate 0.47 (Help Scout)', page: 'slate-047.html', editable: '[data-slate-editor]', undoGroupMs: 0, redo: 'Control+y', changeEvent: true, prefill: 'Hi Sam,' },
   { name: 'Draft.js', page: 'draft.html', editable: '.public-DraftEditor-content', undoGroupMs: 0, redo: REDO },
   { name: 'TinyMCE', page: 'tinymce.html', editable: 'body#tinymce', frame: 'iframe.tox-edit-area__iframe, .tox-edit-area iframe', undoGroupMs: 0, redo: REDO },
   { name: 'roosterjs 9', page: 'roosterjs.html', editable: '#editor', undoGroupMs: 0, redo: 'Control+y', changeEvent: true },

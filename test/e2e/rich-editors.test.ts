@@ -54,7 +54,11 @@ describe.skipIf(SKIP_BROWSER)('rich editors', () => {
         await page.waitForSelector('body[data-ready="true"]');
         const target: Page | Frame = ed.frame ? (await (await page.waitForSelector(ed.frame)).contentFrame())! : page;
         await target.click(ed.editable);
-        await page.keyboard.type(REPLY);
+        if (ed.prefill) {
+          expect(REPLY.startsWith(ed.prefill)).toBe(true);
+          await page.keyboard.press('Control+End');
+        }
+        await page.keyboard.type(REPLY.slice(ed.prefill?.length ?? 0));
         await expect.poll(async () => norm(await modelText(page))).toBe(REPLY);
 
         const n = analyze(REPLY).findings.length;

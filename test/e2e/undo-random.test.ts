@@ -25,6 +25,7 @@ interface UndoFamily {
   undoGroupMs: number;
   redo: string;
   seed: number;
+  prefill?: string;
 }
 
 const FIXTURE_MODEL = 'window.fixture.text()';
@@ -110,7 +111,8 @@ describe.skipIf(SKIP_BROWSER)('randomized undo: a rewrite is one undo step in ev
         const ctx = () => `seed ${fam.seed}: ${log.join(' | ')}`;
         const model = async () => norm(String(await page.evaluate(fam.model)));
         const history = new History();
-        let expected = '';
+        let expected = fam.prefill ?? '';
+        history.had(expected);
 
         await page.goto(s.fixtures.url(fam.page));
         if (fam.page !== 'textarea.html' && fam.page !== 'contenteditable.html' && fam.page !== 'prosemirror.html') {
