@@ -1,12 +1,12 @@
 /**
- * Apply a rewrite through the editor's own input pipeline, then verify by re-reading the text.
- * If the editor refused or mangled the edit, put the original text back the same way.
- *   execCommand  – textarea, plain contenteditable, ProseMirror/TipTap, TinyMCE, Froala, Redactor, Summernote, Trix
- *   beforeinput  – Slate, Lexical, CKEditor 5, Quill 2 (insertReplacementText with dataTransfer + targetRanges)
- *   paste        – Draft.js (synthetic paste with clipboardData)
+ * Apply a rewrite through the input path the editor itself records (its model, its undo stack
+ * as one step, its change events; each family's path is in editors/<family>.ts), then verify
+ * by re-reading the text. If the editor refused or mangled the edit, put the original text
+ * back the same way.
  */
 import type { Family } from './family';
 import { diffText } from '../shared/text-delta';
+import { editorSpec, type EditorSpec } from './editors/index';
 
 export interface EditTarget {
   el: HTMLElement;
@@ -22,22 +22,6 @@ export interface EditTarget {
 }
 
 export type ApplyResult = { ok: true; caret: number } | { ok: false; reason: string };
-
-type Strategy = 'execCommand' | 'beforeinput' | 'paste';
-
-export function strategyFor(family: Family): Strategy {
-  switch (family) {
-    case 'slate':
-    case 'lexical':
-    case 'ckeditor5':
-    case 'quill':
-      return 'beforeinput';
-    case 'draftjs':
-      return 'paste';
-    default:
-      return 'execCommand';
-  }
-}
 
 const tick = (ms = 0) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -91,31 +75,26 @@ async function selectAndSettle(t: EditTarget, start: number, end: number): Promi
 }
 
 /**
- * TinyMCE keeps its own undo levels and records one for an `input` event of type
- * insertReplacementText (what a spell-checker replacement fires). Announcing the edit before
- * and after makes it one undo step, with the text before it as the previous level.
+ * Send the edit down the editor's own input path (editors/<family>.ts). An editor that did
+ * not take it (event not handled and the text unchanged) gets the browser's insertText.
+ * Trix takes a beforeinput without calling preventDefault, so the text decides, not the event.
  */
-function announceReplacement(t: EditTarget): void {
-  if (t.family !== 'tinymce') return;
-  const win = t.el.ownerDocument.defaultView as Window & typeof globalThis;
-  t.el.dispatchEvent(new win.InputEvent('input', { inputType: 'insertReplacementText', bubbles: true }));
-}
-
-async function insert(t: EditTarget, start: number, end: number, text: string): Promise<void> {
+async function insert(t: EditTarget, spec: EditorSpec, start: number, end: number, text: string): Promise<void> {
+  const before = t.readText();
   await selectAndSettle(t, start, end);
-  const strategy = strategyFor(t.family);
-  announceReplacement(t);
+  spec.announce?.(t.el);
   let handled = false;
-  if (strategy === 'beforeinput') handled = dispatchBeforeInput(t, start, end, text);
-  else if (strategy === 'paste') handled = dispatchPaste(t, text);
-  if (!handled) execInsert(t, text);
-  announceReplacement(t);
+  if (spec.input === 'beforeinput') handled = dispatchBeforeInput(t, start, end, text);
+  else if (spec.input === 'paste') handled = dispatchPaste(t, text);
+  if (spec.input === 'execCommand' || (!handled && t.readText() === before)) execInsert(t, text);
+  spec.announce?.(t.el);
 }
 
 /** Wait until the editor's DOM shows `expected` (React-based editors render on a later frame). */
-async function settle(t: EditTarget, expected: string): Promise<string> {
+async function settle(t: EditTarget, spec: EditorSpec, expected: string): Promise<string> {
+  const until = performance.now() + (spec.settleMs ?? 120);
   let now = normalize(t.readText());
-  for (let i = 0; i < 10 && now !== expected; i++) {
+  for (let i = 0; now !== expected && (i < 3 || performance.now() < until); i++) {
     await tick(i < 3 ? 0 : 16);
     now = normalize(t.readText());
   }
@@ -129,13 +108,15 @@ export async function applyReplacement(
   expectedSpan: string,
   replacement: string,
 ): Promise<ApplyResult> {
+  // Decided now, not when the field was found: some editors mark their element after it is editable.
+  const spec = editorSpec(t.el);
   const before = normalize(t.readText());
   if (before.slice(start, end) !== normalize(expectedSpan)) {
     return { ok: false, reason: 'The text changed. Try again after the check updates.' };
   }
   const expected = before.slice(0, start) + normalize(replacement) + before.slice(end);
-  await insert(t, start, end, replacement);
-  const after = await settle(t, expected);
+  await insert(t, spec, start, end, replacement);
+  const after = await settle(t, spec, expected);
   if (after === expected) {
     const caret = start + replacement.length;
     const s = t.selection();
@@ -145,8 +126,8 @@ export async function applyReplacement(
   // Refused or mangled: put the original back through the same pipeline.
   if (after !== before) {
     const d = diffText(after, before);
-    await insert(t, d.at, d.at + d.remove, d.insert);
-    const restored = await settle(t, before);
+    await insert(t, spec, d.at, d.at + d.remove, d.insert);
+    const restored = await settle(t, spec, before);
     if (restored !== before && t.el.tagName === 'TEXTAREA') {
       (t.el as HTMLTextAreaElement).value = before;
       t.el.dispatchEvent(new Event('input', { bubbles: true }));

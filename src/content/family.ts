@@ -1,4 +1,5 @@
 /** Which editor is this, and is it a field Tactful should watch at all? Decided from the DOM, not per site. */
+import { editorSpec } from './editors/index';
 
 export type Family =
   | 'textarea'
@@ -13,26 +14,12 @@ export type Family =
   | 'redactor'
   | 'summernote'
   | 'trix'
+  | 'ckeditor4'
+  | 'roosterjs'
   | 'contenteditable';
 
-const FAMILY_SELECTORS: ReadonlyArray<[Family, string]> = [
-  ['prosemirror', '.ProseMirror'],
-  ['ckeditor5', '.ck-editor__editable'],
-  ['quill', '.ql-editor'],
-  ['lexical', '[data-lexical-editor]'],
-  ['slate', '[data-slate-editor]'],
-  ['draftjs', '.public-DraftEditor-content'],
-  ['tinymce', 'body#tinymce, .mce-content-body'],
-  ['froala', '.fr-element'],
-  ['redactor', '.redactor-in, .redactor-editor'],
-  ['summernote', '.note-editable'],
-  ['trix', 'trix-editor'],
-];
-
 export function detectFamily(el: HTMLElement): Family {
-  if (el.tagName === 'TEXTAREA') return 'textarea';
-  for (const [family, selector] of FAMILY_SELECTORS) if (el.matches(selector)) return family;
-  return 'contenteditable';
+  return editorSpec(el).family;
 }
 
 /** Outermost editable element of a contenteditable region. */

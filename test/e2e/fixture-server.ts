@@ -23,6 +23,20 @@ const singleLexical = {
   },
 };
 
+/**
+ * esbuild plugin: Slate 0.47-era code (the slate-047 fixture, slate-react 0.22 and its helper
+ * packages) gets slate 0.47 and slate-react 0.22, installed under aliases beside current Slate.
+ */
+const slate047 = {
+  name: 'slate-047',
+  setup(b: { onResolve(o: { filter: RegExp }, cb: (a: { importer: string; path: string }) => { path: string } | undefined): void }) {
+    const req = createRequire(join(ROOT, 'package.json'));
+    const paths: Record<string, string> = { slate: req.resolve('slate-047'), 'slate-react': req.resolve('slate-react-047') };
+    const era = /slate-047|slate-react-047|slate-(plain|base64)-serializer|slate-prop-types|slate-react-placeholder|slate-hotkeys/;
+    b.onResolve({ filter: /^slate(-react)?$/ }, (a) => (era.test(a.importer) ? { path: paths[a.path]! } : undefined));
+  },
+};
+
 function fixturesHash(): string {
   const h = createHash('sha1');
   for (const f of readdirSync(FIXTURES).sort()) h.update(f).update(readFileSync(join(FIXTURES, f)));
@@ -43,6 +57,8 @@ export async function buildFixtures(): Promise<string> {
   const entries = readdirSync(FIXTURES)
     .filter((f) => /\.(ts|tsx|jsx)$/.test(f) && f !== 'fixture-api.ts')
     .map((f) => join(FIXTURES, f));
+  // CKEditor 4 loads its plugins, skins and language files from its own folder at run time.
+  cpSync(join(ROOT, 'node_modules/ckeditor4'), join(work, 'ckeditor4'), { recursive: true, filter: (src) => !/[\\/]samples([\\/]|$)/.test(src) });
   await build({
     entryPoints: entries,
     outdir: work,
@@ -52,7 +68,7 @@ export async function buildFixtures(): Promise<string> {
     define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
     logLevel: 'error',
     jsx: 'automatic',
-    plugins: [singleLexical],
+    plugins: [singleLexical, slate047],
   });
   writeFileSync(join(work, '.done'), '');
   try {

@@ -1,8 +1,10 @@
 /**
  * Rich editors from node_modules, each with its own model, undo stack and input pipeline:
- * CKEditor 5, Quill 2, Lexical, Slate, Draft.js, TinyMCE (iframe).
+ * CKEditor 5, Quill 2, Lexical, Slate, Draft.js, TinyMCE (iframe), roosterjs 9 (Outlook web),
+ * Trix 2, CKEditor 4 (classic iframe and inline).
  * For each: type → badge/highlights → click span → card → apply first rewrite → the
- * editor's model holds it, caret after it → Ctrl+Z restores the original.
+ * editor's model holds it, caret after it, the page's own change listener saw it → one Ctrl+Z
+ * restores exactly the text before the rewrite → redo re-applies it.
  */
 import { describe, it, expect } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
@@ -22,46 +24,41 @@ import {
 } from './harness';
 import { analyze } from '../../src/engine/index';
 import { caretOffsetInPage } from './page-reads';
-
-interface RichCase {
-  name: string;
-  page: string;
-  /** The editable element (inside `frame` for TinyMCE). */
-  editable: string;
-  frame?: string;
-  /** Editors whose history groups edits closer than this (ms) into one undo step. */
-  undoGroupMs: number;
-}
-
-const CASES: RichCase[] = [
-  { name: 'CKEditor 5', page: 'ckeditor.html', editable: '.ck-editor__editable', undoGroupMs: 0 },
-  { name: 'Quill 2', page: 'quill.html', editable: '.ql-editor', undoGroupMs: 400 },
-  { name: 'Lexical', page: 'lexical.html', editable: '[data-lexical-editor]', undoGroupMs: 400 },
-  { name: 'Slate', page: 'slate.html', editable: '[data-slate-editor]', undoGroupMs: 0 },
-  { name: 'Draft.js', page: 'draft.html', editable: '.public-DraftEditor-content', undoGroupMs: 0 },
-  { name: 'TinyMCE', page: 'tinymce.html', editable: 'body#tinymce', frame: 'iframe.tox-edit-area__iframe, .tox-edit-area iframe', undoGroupMs: 0 },
-];
+import { RICH_CASES as CASES } from './editor-cases';
 
 const REPLY = `Hi Sam, thanks for writing in. ${FLAGGED} ${FLAGGED_2}`;
 
-type FixtureWindow = Window & { fixture: { text(): string; focused(): boolean } };
+type FixtureWindow = Window & { fixture: { text(): string; focused(): boolean; changes?(): string[]; caret?(): number } };
 
 const modelText = (page: Page) => page.evaluate(() => (window as unknown as FixtureWindow).fixture.text());
+/** The model text the page's own change listener saw last (what a draft autosave would store). */
+const lastChange = (page: Page) =>
+  page.evaluate(() => {
+    const seen = (window as unknown as FixtureWindow).fixture.changes?.() ?? [];
+    return seen.length ? seen[seen.length - 1]! : null;
+  });
 
-/** Caret offset from the DOM selection in the editable (fillers stripped). */
-const caretOffset = (target: Page | Frame, editable: string) => target.evaluate(caretOffsetInPage, editable);
+/** Caret offset: the editor model's own where the fixture has it, else from the DOM selection in the editable (fillers stripped). */
+async function caretOffset(page: Page, target: Page | Frame, editable: string): Promise<number> {
+  const fromModel = await page.evaluate(() => (window as unknown as FixtureWindow).fixture.caret?.() ?? null);
+  return fromModel ?? target.evaluate(caretOffsetInPage, editable);
+}
 
 describe.skipIf(SKIP_BROWSER)('rich editors', () => {
   const s = useSession();
 
   for (const ed of CASES) {
-    it(`${ed.name}: highlight, card, apply, caret, undo`, async () => {
+    it(`${ed.name}: highlight, card, apply, caret, change event, one-step undo, redo`, async () => {
       await withPage(s, async (page) => {
         await page.goto(s.fixtures.url(ed.page));
         await page.waitForSelector('body[data-ready="true"]');
         const target: Page | Frame = ed.frame ? (await (await page.waitForSelector(ed.frame)).contentFrame())! : page;
         await target.click(ed.editable);
-        await page.keyboard.type(REPLY);
+        if (ed.prefill) {
+          expect(REPLY.startsWith(ed.prefill)).toBe(true);
+          await page.keyboard.press('Control+End');
+        }
+        await page.keyboard.type(REPLY.slice(ed.prefill?.length ?? 0));
         await expect.poll(async () => norm(await modelText(page))).toBe(REPLY);
 
         const n = analyze(REPLY).findings.length;
@@ -80,12 +77,21 @@ describe.skipIf(SKIP_BROWSER)('rich editors', () => {
         const expected = REPLY.slice(0, span.start) + replacement + REPLY.slice(span.end);
         await expect.poll(async () => norm(await modelText(page))).toBe(expected);
         expect(await card(page).locator('[data-tactful="error"]').count()).toBe(0);
-        await expect.poll(() => caretOffset(target, ed.editable)).toBe(span.start + replacement.length);
+        await expect.poll(() => caretOffset(page, target, ed.editable)).toBe(span.start + replacement.length);
         expect(await page.evaluate(() => (window as unknown as FixtureWindow).fixture.focused())).toBe(true);
 
+        if (ed.changeEvent) await expect.poll(async () => norm((await lastChange(page)) ?? '')).toBe(expected);
+
+        // one Ctrl+Z: exactly the text before the rewrite (not a word more or less), and it stays so
         await page.keyboard.press('Control+z');
         await expect.poll(async () => norm(await modelText(page))).toBe(REPLY);
+        await page.waitForTimeout(200);
+        expect(norm(await modelText(page))).toBe(REPLY);
         await expect.poll(async () => Number(await badge(page).textContent())).toBe(n);
+
+        // redo re-applies the rewrite
+        await page.keyboard.press(ed.redo);
+        await expect.poll(async () => norm(await modelText(page))).toBe(expected);
       });
     });
   }
