@@ -18,6 +18,7 @@ import { Discovery } from './discovery';
 import { afterFrame } from './after-frame';
 import { cardWriteError, requestWrite, type CardWrite } from './writes';
 import { QuietTimer } from './quiet-timer';
+import { adjacentPlaceholder, firstPlaceholderIn } from './placeholder-nav';
 import { normalizePhrase } from '../shared/settings';
 
 /**
@@ -329,10 +330,22 @@ export class Controller implements FieldHost {
   async onShortcut(field: Field, action: number): Promise<void> {
     if (!this.alive() || !(await this.settled(field, action))) return;
     const sel = field.selection();
+    // On a selected placeholder the shortcut moves on to the next one, as Tab does.
+    if (sel && this.selectAdjacentPlaceholder(field, sel, false)) return;
     const at = sel ? sel.start : 0;
     const f = findingAt(field.findings, at) ?? field.findings.find((x) => x.start >= at) ?? field.findings[0];
     if (f) this.openCard(field, f, true, undefined, sel);
     else void this.openPanel(field, true);
+  }
+
+  onTab(field: Field, back: boolean): boolean {
+    const sel = field.selection();
+    return !!sel && this.selectAdjacentPlaceholder(field, sel, back);
+  }
+
+  private selectAdjacentPlaceholder(field: Field, sel: { start: number; end: number }, back: boolean): boolean {
+    const next = adjacentPlaceholder(field.text, sel, back);
+    return !!next && field.select(next.start, next.end);
   }
 
   onEscape(field: Field): boolean {
@@ -562,7 +575,14 @@ export class Controller implements FieldHost {
     const result = await applyReplacement(field, f.start, f.end, f.text, s.replacement);
     // Findings for the text as it is now (a result overtaken by another edit is asked again).
     await field.flush();
-    if (!result.ok) {
+    if (result.ok) {
+      // The agent types over the first placeholder the rewrite left ("by [time]"), so it is never sent as is.
+      const p = firstPlaceholderIn(field.text, f.start, f.start + s.replacement.length);
+      if (p) {
+        field.focus();
+        field.select(p.start, p.end);
+      }
+    } else {
       const again = field.findings.find((x) => x.ruleId === f.ruleId && x.start === f.start && x.text === f.text) ?? f;
       this.openCard(field, again, false, result.reason);
     }

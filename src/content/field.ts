@@ -26,6 +26,8 @@ export interface FieldHost {
   onClick(field: Field, action: number): Promise<void>;
   onShortcut(field: Field, action: number): Promise<void>;
   onEscape(field: Field): boolean;
+  /** Tab or Shift+Tab in the field; true when it was used (a placeholder to the next one). */
+  onTab(field: Field, back: boolean): boolean;
   onFocus(field: Field): void;
   onBlur(field: Field): void;
   onLayout(field: Field): void;
@@ -101,6 +103,11 @@ export class Field implements EditTarget {
         e.preventDefault();
         e.stopPropagation();
         void this.host.onShortcut(this, this.host.beginAction());
+      } else if (e.key === 'Tab' && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        if (this.host.onTab(this, e.shiftKey)) {
+          e.preventDefault();
+          e.stopPropagation();
+        }
       } else if (e.key === 'Escape') {
         if (this.host.onEscape(this)) {
           e.preventDefault();
