@@ -2,6 +2,7 @@
 import { isRuleLocked, type Finding } from './findings';
 import { CATEGORY_STYLES } from './categories';
 import { send } from './settings-client';
+import { isShortcutKey } from './shortcut-keys';
 import type { StatEvent } from '../shared/stats';
 
 export interface CardActions {
@@ -10,7 +11,12 @@ export interface CardActions {
   ignore(): void;
   disableRule(): void;
   close(): void;
+  /** The shortcut pressed again with focus in the card: the next finding. */
+  next(): void;
 }
+
+/** The default of the manifest's `open-card` command; the agent may remap it in the browser. */
+export const SHORTCUT_HINT = 'Alt+Shift+Y: next suggestion';
 
 let seq = 0;
 
@@ -105,10 +111,19 @@ export function renderCard(doc: Document, f: Finding, actions: CardActions, erro
   if (isRuleLocked(f.ruleId)) card.setAttribute('data-locked', '');
   else actionsRow.append(button(doc, 'disable-rule', 'Turn off this rule', actions.disableRule));
   card.appendChild(actionsRow);
+  const hint = doc.createElement('div');
+  hint.className = 'hint';
+  hint.setAttribute('data-tactful', 'shortcut-hint');
+  hint.textContent = SHORTCUT_HINT;
+  card.appendChild(hint);
   stat('shown');
 
   card.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') {
+    if (isShortcutKey(e)) {
+      e.preventDefault();
+      e.stopPropagation();
+      actions.next();
+    } else if (e.key === 'Escape') {
       e.preventDefault();
       e.stopPropagation();
       actions.close();

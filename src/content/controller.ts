@@ -19,6 +19,7 @@ import { afterFrame } from './after-frame';
 import { cardWriteError, requestWrite, type CardWrite } from './writes';
 import { QuietTimer } from './quiet-timer';
 import { adjacentPlaceholder, firstPlaceholderIn } from './placeholder-nav';
+import { ShortcutGate } from './shortcut-keys';
 import { normalizePhrase } from '../shared/settings';
 
 /**
@@ -52,6 +53,7 @@ export class Controller implements FieldHost {
   private overlay: Overlay | null = null;
   private discovery: Discovery | null = null;
   private card: CardState | null = null;
+  private readonly shortcutGate = new ShortcutGate();
   private panel: PanelState | null = null;
   private layoutQueued = false;
   private geometryDirty = true;
@@ -327,7 +329,35 @@ export class Controller implements FieldHost {
     else if (this.card) this.closeCard(false);
   }
 
+  /**
+   * The shortcut as the browser command (remappable in the browser's shortcut settings): acts on
+   * the field that has focus, or moves an open card on to the next finding.
+   */
+  onCommand(): void {
+    if (!this.alive() || !this.shortcutGate.command()) return;
+    if (this.card) {
+      this.openNextCard();
+      return;
+    }
+    const field = [...this.fields.values()].find((f) => f.active && hasFocus(f.el));
+    if (field) void this.shortcutNow(field, this.beginAction());
+  }
+
+  /** The shortcut pressed again while a card is open: the next finding (after the last, the first). */
+  private openNextCard(): void {
+    const open = this.card;
+    if (!open) return;
+    const list = open.field.findings;
+    const next = list.find((x) => x.start > open.finding.start) ?? list[0];
+    if (next) this.openCard(open.field, next, true, undefined, open.restore);
+  }
+
   async onShortcut(field: Field, action: number): Promise<void> {
+    this.shortcutGate.key();
+    return this.shortcutNow(field, action);
+  }
+
+  private async shortcutNow(field: Field, action: number): Promise<void> {
     if (!this.alive() || !(await this.settled(field, action))) return;
     const sel = field.selection();
     // On a selected placeholder the shortcut moves on to the next one, as Tab does.
@@ -517,6 +547,10 @@ export class Controller implements FieldHost {
         });
       },
       close: () => this.closeCard(true),
+      next: () => {
+        this.shortcutGate.key();
+        this.openNextCard();
+      },
     }, error);
     this.card = { field, finding: f, el, restore: restore ?? prevRestore ?? null };
     this.ensureOverlay().ui.appendChild(el);
@@ -650,4 +684,10 @@ export class Controller implements FieldHost {
       }
     }, 250);
   }
+}
+
+/** Whether the element (or something inside it, e.g. a rich editor's inner node) has focus in its own document. */
+function hasFocus(el: HTMLElement): boolean {
+  const active = el.ownerDocument.activeElement;
+  return !!active && (active === el || el.contains(active)) && el.ownerDocument.hasFocus();
 }

@@ -1,4 +1,5 @@
 /** One watched reply field: reading its text, debounced analysis, painting, selection. */
+import { isShortcutKey } from './shortcut-keys';
 import { findingKey, visibleFindings, type AnalysisResult, type Filters, type Finding, type Tip } from './findings';
 import type { EngineClient } from './engine-client';
 import { QuietTimer } from './quiet-timer';
@@ -99,7 +100,7 @@ export class Field implements EditTarget {
       setTimeout(() => void this.host.onClick(this, action), 0);
     });
     this.on('keydown', (e) => {
-      if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyT') {
+      if (isShortcutKey(e)) {
         e.preventDefault();
         e.stopPropagation();
         void this.host.onShortcut(this, this.host.beginAction());
