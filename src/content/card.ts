@@ -3,6 +3,7 @@ import { isRuleLocked, type Finding } from './findings';
 import { CATEGORY_STYLES } from './categories';
 import { send } from './settings-client';
 import { isShortcutKey } from './shortcut-keys';
+import { cutAtWord, trapFocus } from './focus-trap';
 import type { StatEvent } from '../shared/stats';
 
 export interface CardActions {
@@ -75,7 +76,7 @@ export function renderCard(doc: Document, f: Finding, actions: CardActions, erro
 
   const phrase = doc.createElement('p');
   phrase.className = 'phrase';
-  phrase.textContent = `“${f.text.length > 90 ? `${f.text.slice(0, 88)}…` : f.text}”`;
+  phrase.textContent = `“${cutAtWord(f.text, 90)}”`;
 
   card.append(head, phrase, msg);
 
@@ -123,11 +124,8 @@ export function renderCard(doc: Document, f: Finding, actions: CardActions, erro
       e.preventDefault();
       e.stopPropagation();
       actions.next();
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      actions.close();
     }
   });
+  trapFocus(card, actions.close);
   return card;
 }

@@ -424,7 +424,13 @@ export class Controller implements FieldHost {
   private ensureBadge(field: Field): HTMLButtonElement {
     let b = this.badges.get(field);
     if (!b) {
-      b = createBadge(this.doc, () => this.togglePanel(field));
+      b = createBadge(this.doc, () => this.togglePanel(field), () => {
+        // From the badge, Escape closes what it opened and gives the caret back.
+        if (this.card?.field === field) this.closeCard(true);
+        else if (this.panel?.field === field) this.closePanel(true);
+        else return false;
+        return true;
+      });
       this.badges.set(field, b);
       this.ensureOverlay().ui.appendChild(b);
       setBadgeCount(b, field.findings.length);
