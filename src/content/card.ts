@@ -37,7 +37,49 @@ function button(doc: Document, role: string, text: string, onClick: () => void, 
   return b;
 }
 
-export function renderCard(doc: Document, f: Finding, actions: CardActions, error?: string): HTMLElement {
+/** Another finding on the same words, in another category: shown in the same card. */
+export interface AlsoFinding {
+  finding: Finding;
+  apply(index: number): void;
+}
+
+function alsoSection(doc: Document, a: AlsoFinding): HTMLElement {
+  const f = a.finding;
+  const section = doc.createElement('div');
+  section.className = 'also';
+  section.setAttribute('data-tactful', 'also');
+  section.setAttribute('data-category', f.category);
+  section.setAttribute('data-rule', f.ruleId);
+  const title = doc.createElement('span');
+  title.className = 'swatch';
+  title.setAttribute('data-category', f.category);
+  title.textContent = CATEGORY_STYLES[f.category]?.label ?? f.category;
+  const msg = doc.createElement('p');
+  msg.className = 'message';
+  msg.textContent = f.message;
+  const phrase = doc.createElement('p');
+  phrase.className = 'phrase';
+  phrase.textContent = `“${cutAtWord(f.text, 90)}”`;
+  section.append(title, phrase, msg);
+  if (f.suggestions.length) {
+    const list = doc.createElement('div');
+    list.className = 'suggestions';
+    list.setAttribute('role', 'group');
+    list.setAttribute('aria-label', 'Rewrites');
+    f.suggestions.forEach((s, i) => {
+      const apply = () => {
+        send({ type: 'stat', category: f.category, event: 'applied' });
+        a.apply(i);
+      };
+      list.appendChild(button(doc, 'also-suggestion', s.replacement, apply, `Replace with: ${s.replacement}`));
+    });
+    section.appendChild(list);
+  }
+  return section;
+}
+
+/** @param also findings of other categories on the same words (cardOrder), shown below this one. */
+export function renderCard(doc: Document, f: Finding, actions: CardActions, error?: string, also: AlsoFinding[] = []): HTMLElement {
   const id = `tactful-card-${++seq}`;
   const style = CATEGORY_STYLES[f.category];
   // Local stats: category and event only, never text.
@@ -101,6 +143,8 @@ export function renderCard(doc: Document, f: Finding, actions: CardActions, erro
     e.textContent = error;
     card.appendChild(e);
   }
+
+  for (const a of also) card.appendChild(alsoSection(doc, a));
 
   const actionsRow = doc.createElement('div');
   actionsRow.className = 'actions';

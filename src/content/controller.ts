@@ -4,6 +4,7 @@ import type { EngineClient } from './engine-client';
 import { applyReplacement } from './apply';
 import { createBadge, placeBadge, setBadgeCount } from './badge';
 import { renderCard } from './card';
+import { cardOrder } from './card-order';
 import { isCandidate, isInternalNote } from './family';
 import { Field, type FieldHost } from './field';
 import { toRoot, visibleBox, type Box } from './geometry';
@@ -520,7 +521,10 @@ export class Controller implements FieldHost {
     el.style.top = `${Math.round(Math.max(8, top))}px`;
   }
 
-  openCard(field: Field, f: Finding, focus: boolean, error?: string, restore?: { start: number; end: number } | null): void {
+  openCard(field: Field, asked: Finding, focus: boolean, error?: string, restore?: { start: number; end: number } | null): void {
+    // Two problems on the same words are both shown, the most severe first (card.ts cardOrder).
+    const [f, ...others] = cardOrder(asked, field.findings) as [Finding, ...Finding[]];
+    const also = others.map((o) => ({ finding: o, apply: (i: number) => void this.apply(field, o, i) }));
     const prevRestore = this.card?.field === field ? this.card.restore : null;
     this.removeCardEl();
     this.closePanel(false);
@@ -557,7 +561,7 @@ export class Controller implements FieldHost {
         this.shortcutGate.key();
         this.openNextCard();
       },
-    }, error);
+    }, error, also);
     this.card = { field, finding: f, el, restore: restore ?? prevRestore ?? null };
     this.ensureOverlay().ui.appendChild(el);
     this.placeNear(el, field.rects(f), this.fieldBox(field));
