@@ -15,6 +15,7 @@ import { syncPolicy, watchPolicy } from './policy';
 import { migratePersonalStore, mirrorSettingsToSync, restoreFromSync, watchPersonalStore } from './packs';
 import { recordStat } from './stats';
 import { startEngineHost } from './engine';
+import { watchCommands } from './commands';
 import { classifyWriteError, type WriteReply } from '../shared/storage-errors';
 
 function isFromOwnExtensionPage(sender: Runtime.MessageSender): boolean {
@@ -68,6 +69,8 @@ async function handle(msg: Message, sender: Runtime.MessageSender): Promise<unkn
       return handleTabMessage(msg);
   }
 }
+
+watchCommands();
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   const msg = parseMessage(raw);

@@ -1,7 +1,8 @@
 /** The per-field badge: its text is the number of findings; clicking opens the panel. */
 import type { Box } from './geometry';
 
-export function createBadge(doc: Document, onOpen: () => void): HTMLButtonElement {
+/** @param onEscape closes the field's open card or panel; true when there was one. */
+export function createBadge(doc: Document, onOpen: () => void, onEscape: () => boolean): HTMLButtonElement {
   const b = doc.createElement('button');
   b.type = 'button';
   b.setAttribute('data-tactful', 'badge');
@@ -12,6 +13,12 @@ export function createBadge(doc: Document, onOpen: () => void): HTMLButtonElemen
     e.preventDefault();
     e.stopPropagation();
     onOpen();
+  });
+  b.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && onEscape()) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
   });
   b.textContent = '0';
   setBadgeCount(b, 0);

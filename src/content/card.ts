@@ -2,6 +2,8 @@
 import { isRuleLocked, type Finding } from './findings';
 import { CATEGORY_STYLES } from './categories';
 import { send } from './settings-client';
+import { isShortcutKey } from './shortcut-keys';
+import { cutAtWord, trapFocus } from './focus-trap';
 import type { StatEvent } from '../shared/stats';
 
 export interface CardActions {
@@ -10,7 +12,12 @@ export interface CardActions {
   ignore(): void;
   disableRule(): void;
   close(): void;
+  /** The shortcut pressed again with focus in the card: the next finding. */
+  next(): void;
 }
+
+/** The default of the manifest's `open-card` command; the agent may remap it in the browser. */
+export const SHORTCUT_HINT = 'Alt+Shift+Y: next suggestion';
 
 let seq = 0;
 
@@ -30,7 +37,49 @@ function button(doc: Document, role: string, text: string, onClick: () => void, 
   return b;
 }
 
-export function renderCard(doc: Document, f: Finding, actions: CardActions, error?: string): HTMLElement {
+/** Another finding on the same words, in another category: shown in the same card. */
+export interface AlsoFinding {
+  finding: Finding;
+  apply(index: number): void;
+}
+
+function alsoSection(doc: Document, a: AlsoFinding): HTMLElement {
+  const f = a.finding;
+  const section = doc.createElement('div');
+  section.className = 'also';
+  section.setAttribute('data-tactful', 'also');
+  section.setAttribute('data-category', f.category);
+  section.setAttribute('data-rule', f.ruleId);
+  const title = doc.createElement('span');
+  title.className = 'swatch';
+  title.setAttribute('data-category', f.category);
+  title.textContent = CATEGORY_STYLES[f.category]?.label ?? f.category;
+  const msg = doc.createElement('p');
+  msg.className = 'message';
+  msg.textContent = f.message;
+  const phrase = doc.createElement('p');
+  phrase.className = 'phrase';
+  phrase.textContent = `“${cutAtWord(f.text, 90)}”`;
+  section.append(title, phrase, msg);
+  if (f.suggestions.length) {
+    const list = doc.createElement('div');
+    list.className = 'suggestions';
+    list.setAttribute('role', 'group');
+    list.setAttribute('aria-label', 'Rewrites');
+    f.suggestions.forEach((s, i) => {
+      const apply = () => {
+        send({ type: 'stat', category: f.category, event: 'applied' });
+        a.apply(i);
+      };
+      list.appendChild(button(doc, 'also-suggestion', s.replacement, apply, `Replace with: ${s.replacement}`));
+    });
+    section.appendChild(list);
+  }
+  return section;
+}
+
+/** @param also findings of other categories on the same words (cardOrder), shown below this one. */
+export function renderCard(doc: Document, f: Finding, actions: CardActions, error?: string, also: AlsoFinding[] = []): HTMLElement {
   const id = `tactful-card-${++seq}`;
   const style = CATEGORY_STYLES[f.category];
   // Local stats: category and event only, never text.
@@ -69,7 +118,7 @@ export function renderCard(doc: Document, f: Finding, actions: CardActions, erro
 
   const phrase = doc.createElement('p');
   phrase.className = 'phrase';
-  phrase.textContent = `“${f.text.length > 90 ? `${f.text.slice(0, 88)}…` : f.text}”`;
+  phrase.textContent = `“${cutAtWord(f.text, 90)}”`;
 
   card.append(head, phrase, msg);
 
@@ -95,6 +144,8 @@ export function renderCard(doc: Document, f: Finding, actions: CardActions, erro
     card.appendChild(e);
   }
 
+  for (const a of also) card.appendChild(alsoSection(doc, a));
+
   const actionsRow = doc.createElement('div');
   actionsRow.className = 'actions';
   actionsRow.append(
@@ -105,14 +156,20 @@ export function renderCard(doc: Document, f: Finding, actions: CardActions, erro
   if (isRuleLocked(f.ruleId)) card.setAttribute('data-locked', '');
   else actionsRow.append(button(doc, 'disable-rule', 'Turn off this rule', actions.disableRule));
   card.appendChild(actionsRow);
+  const hint = doc.createElement('div');
+  hint.className = 'hint';
+  hint.setAttribute('data-tactful', 'shortcut-hint');
+  hint.textContent = SHORTCUT_HINT;
+  card.appendChild(hint);
   stat('shown');
 
   card.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') {
+    if (isShortcutKey(e)) {
       e.preventDefault();
       e.stopPropagation();
-      actions.close();
+      actions.next();
     }
   });
+  trapFocus(card, actions.close);
   return card;
 }

@@ -4,6 +4,7 @@ import type { EngineClient } from './engine-client';
 import { applyReplacement } from './apply';
 import { createBadge, placeBadge, setBadgeCount } from './badge';
 import { renderCard } from './card';
+import { cardOrder } from './card-order';
 import { isCandidate, isInternalNote } from './family';
 import { Field, type FieldHost } from './field';
 import { toRoot, visibleBox, type Box } from './geometry';
@@ -18,6 +19,8 @@ import { Discovery } from './discovery';
 import { afterFrame } from './after-frame';
 import { cardWriteError, requestWrite, type CardWrite } from './writes';
 import { QuietTimer } from './quiet-timer';
+import { adjacentPlaceholder, firstPlaceholderIn } from './placeholder-nav';
+import { ShortcutGate } from './shortcut-keys';
 import { normalizePhrase } from '../shared/settings';
 
 /**
@@ -51,6 +54,7 @@ export class Controller implements FieldHost {
   private overlay: Overlay | null = null;
   private discovery: Discovery | null = null;
   private card: CardState | null = null;
+  private readonly shortcutGate = new ShortcutGate();
   private panel: PanelState | null = null;
   private layoutQueued = false;
   private geometryDirty = true;
@@ -326,13 +330,53 @@ export class Controller implements FieldHost {
     else if (this.card) this.closeCard(false);
   }
 
+  /**
+   * The shortcut as the browser command (remappable in the browser's shortcut settings): acts on
+   * the field that has focus, or moves an open card on to the next finding.
+   */
+  onCommand(): void {
+    if (!this.alive() || !this.shortcutGate.command()) return;
+    if (this.card) {
+      this.openNextCard();
+      return;
+    }
+    const field = [...this.fields.values()].find((f) => f.active && hasFocus(f.el));
+    if (field) void this.shortcutNow(field, this.beginAction());
+  }
+
+  /** The shortcut pressed again while a card is open: the next finding (after the last, the first). */
+  private openNextCard(): void {
+    const open = this.card;
+    if (!open) return;
+    const list = open.field.findings;
+    const next = list.find((x) => x.start > open.finding.start) ?? list[0];
+    if (next) this.openCard(open.field, next, true, undefined, open.restore);
+  }
+
   async onShortcut(field: Field, action: number): Promise<void> {
+    this.shortcutGate.key();
+    return this.shortcutNow(field, action);
+  }
+
+  private async shortcutNow(field: Field, action: number): Promise<void> {
     if (!this.alive() || !(await this.settled(field, action))) return;
     const sel = field.selection();
+    // On a selected placeholder the shortcut moves on to the next one, as Tab does.
+    if (sel && this.selectAdjacentPlaceholder(field, sel, false)) return;
     const at = sel ? sel.start : 0;
     const f = findingAt(field.findings, at) ?? field.findings.find((x) => x.start >= at) ?? field.findings[0];
     if (f) this.openCard(field, f, true, undefined, sel);
     else void this.openPanel(field, true);
+  }
+
+  onTab(field: Field, back: boolean): boolean {
+    const sel = field.selection();
+    return !!sel && this.selectAdjacentPlaceholder(field, sel, back);
+  }
+
+  private selectAdjacentPlaceholder(field: Field, sel: { start: number; end: number }, back: boolean): boolean {
+    const next = adjacentPlaceholder(field.text, sel, back);
+    return !!next && field.select(next.start, next.end);
   }
 
   onEscape(field: Field): boolean {
@@ -381,7 +425,13 @@ export class Controller implements FieldHost {
   private ensureBadge(field: Field): HTMLButtonElement {
     let b = this.badges.get(field);
     if (!b) {
-      b = createBadge(this.doc, () => this.togglePanel(field));
+      b = createBadge(this.doc, () => this.togglePanel(field), () => {
+        // From the badge, Escape closes what it opened and gives the caret back.
+        if (this.card?.field === field) this.closeCard(true);
+        else if (this.panel?.field === field) this.closePanel(true);
+        else return false;
+        return true;
+      });
       this.badges.set(field, b);
       this.ensureOverlay().ui.appendChild(b);
       setBadgeCount(b, field.findings.length);
@@ -471,7 +521,10 @@ export class Controller implements FieldHost {
     el.style.top = `${Math.round(Math.max(8, top))}px`;
   }
 
-  openCard(field: Field, f: Finding, focus: boolean, error?: string, restore?: { start: number; end: number } | null): void {
+  openCard(field: Field, asked: Finding, focus: boolean, error?: string, restore?: { start: number; end: number } | null): void {
+    // Two problems on the same words are both shown, the most severe first (card.ts cardOrder).
+    const [f, ...others] = cardOrder(asked, field.findings) as [Finding, ...Finding[]];
+    const also = others.map((o) => ({ finding: o, apply: (i: number) => void this.apply(field, o, i) }));
     const prevRestore = this.card?.field === field ? this.card.restore : null;
     this.removeCardEl();
     this.closePanel(false);
@@ -504,7 +557,11 @@ export class Controller implements FieldHost {
         });
       },
       close: () => this.closeCard(true),
-    }, error);
+      next: () => {
+        this.shortcutGate.key();
+        this.openNextCard();
+      },
+    }, error, also);
     this.card = { field, finding: f, el, restore: restore ?? prevRestore ?? null };
     this.ensureOverlay().ui.appendChild(el);
     this.placeNear(el, field.rects(f), this.fieldBox(field));
@@ -562,7 +619,14 @@ export class Controller implements FieldHost {
     const result = await applyReplacement(field, f.start, f.end, f.text, s.replacement);
     // Findings for the text as it is now (a result overtaken by another edit is asked again).
     await field.flush();
-    if (!result.ok) {
+    if (result.ok) {
+      // The agent types over the first placeholder the rewrite left ("by [time]"), so it is never sent as is.
+      const p = firstPlaceholderIn(field.text, f.start, f.start + s.replacement.length);
+      if (p) {
+        field.focus();
+        field.select(p.start, p.end);
+      }
+    } else {
       const again = field.findings.find((x) => x.ruleId === f.ruleId && x.start === f.start && x.text === f.text) ?? f;
       this.openCard(field, again, false, result.reason);
     }
@@ -630,4 +694,10 @@ export class Controller implements FieldHost {
       }
     }, 250);
   }
+}
+
+/** Whether the element (or something inside it, e.g. a rich editor's inner node) has focus in its own document. */
+function hasFocus(el: HTMLElement): boolean {
+  const active = el.ownerDocument.activeElement;
+  return !!active && (active === el || el.contains(active)) && el.ownerDocument.hasFocus();
 }

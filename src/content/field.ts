@@ -1,4 +1,5 @@
 /** One watched reply field: reading its text, debounced analysis, painting, selection. */
+import { isShortcutKey } from './shortcut-keys';
 import { findingKey, visibleFindings, type AnalysisResult, type Filters, type Finding, type Tip } from './findings';
 import type { EngineClient } from './engine-client';
 import { QuietTimer } from './quiet-timer';
@@ -26,6 +27,8 @@ export interface FieldHost {
   onClick(field: Field, action: number): Promise<void>;
   onShortcut(field: Field, action: number): Promise<void>;
   onEscape(field: Field): boolean;
+  /** Tab or Shift+Tab in the field; true when it was used (a placeholder to the next one). */
+  onTab(field: Field, back: boolean): boolean;
   onFocus(field: Field): void;
   onBlur(field: Field): void;
   onLayout(field: Field): void;
@@ -97,10 +100,15 @@ export class Field implements EditTarget {
       setTimeout(() => void this.host.onClick(this, action), 0);
     });
     this.on('keydown', (e) => {
-      if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyT') {
+      if (isShortcutKey(e)) {
         e.preventDefault();
         e.stopPropagation();
         void this.host.onShortcut(this, this.host.beginAction());
+      } else if (e.key === 'Tab' && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        if (this.host.onTab(this, e.shiftKey)) {
+          e.preventDefault();
+          e.stopPropagation();
+        }
       } else if (e.key === 'Escape') {
         if (this.host.onEscape(this)) {
           e.preventDefault();

@@ -9,6 +9,7 @@ import { ENGINE_PORT } from '../shared/engine-protocol';
 import { Controller } from './controller';
 import { EngineClient } from './engine-client';
 import { loadSettings, watchSettings } from './settings-client';
+import { listenForCommands } from './shortcut';
 
 const FLAG = '__tactfulContentScript';
 
@@ -52,9 +53,11 @@ async function boot(): Promise<void> {
   const controller = new Controller(document, window, initial, engine, extensionGone);
   if (isSiteEnabled(initial.settings, host)) controller.start();
   const unwatch = watchSettings((next) => controller.updateSettings(next, isSiteEnabled(next.settings, host)));
+  const unlistenCommands = listenForCommands(() => controller.onCommand());
   controller.onRetire(() => {
     try {
       unwatch();
+      unlistenCommands();
     } catch {
       // the extension context is gone; nothing to unregister from
     }

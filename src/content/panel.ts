@@ -1,4 +1,5 @@
 /** The list of all findings and reply-level tips for one field, opened from its badge. */
+import { trapFocus } from './focus-trap';
 import type { Finding, Tip } from './findings';
 import { CATEGORY_STYLES } from './categories';
 
@@ -74,12 +75,6 @@ export function renderPanel(doc: Document, findings: readonly Finding[], tips: r
     panel.append(h, ul);
   }
 
-  panel.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      actions.close();
-    }
-  });
+  trapFocus(panel, actions.close);
   return panel;
 }

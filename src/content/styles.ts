@@ -33,6 +33,9 @@ ${markRules}
 .actions{display:flex;flex-wrap:wrap;gap:6px;border-top:1px solid #eaeef2;padding-top:8px;}
 .actions button,.panel-item button{border:1px solid #d0d7de;background:#f6f8fa;color:#24292f;border-radius:6px;padding:4px 8px;cursor:pointer;font:inherit;font-size:12px;}
 .error{color:#b91c1c;margin:6px 0 0;}
+.hint{margin:6px 0 0;font-size:11px;color:#57606a;}
+.also{border-top:1px solid #eaeef2;padding-top:8px;margin-bottom:8px;}
+[data-tactful="also-suggestion"]{text-align:left;border:1px solid #16a34a;background:#f0fdf4;color:#14532d;border-radius:6px;padding:6px 8px;cursor:pointer;font:inherit;}
 .panel-list{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:8px;}
 .panel-item{border:1px solid #eaeef2;border-radius:6px;padding:6px 8px;}
 .panel-item p{margin:2px 0;}
@@ -43,7 +46,7 @@ h2{font-size:13px;margin:10px 0 6px;}
  .ui{color:#e6edf3;}
  [data-tactful="card"],[data-tactful="panel"]{background:#161b22;border-color:#30363d;}
  .actions button,.panel-item button{background:#21262d;color:#e6edf3;border-color:#30363d;}
- [data-tactful="suggestion"]{background:#052e16;color:#bbf7d0;}
- .phrase,.empty{color:#9da7b3;}
+ [data-tactful="suggestion"],[data-tactful="also-suggestion"]{background:#052e16;color:#bbf7d0;}
+ .phrase,.empty,.hint{color:#9da7b3;}
 }
 `;

@@ -12,6 +12,7 @@ import { foldTypography } from './normalize';
 import { agentRegions, outsideRegions } from './regions';
 import { resolveRules, type ResolvedRule } from './resolve';
 import { buildRuleSet } from './ruleset';
+import { placeholderFindings } from './placeholders';
 import { segment } from './segment';
 import { replyTips } from './tips';
 import type { AnalysisResult, AnalysisWarning, AnalyzeOptions, Category, Finding, RuleSpec, Suggestion } from './types';
@@ -158,6 +159,12 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
         flagged[i] = new Set(picked.map((f) => f.category));
       }
     });
+    // A placeholder an applied rewrite left (`[time]`) is a finding of its own (placeholders.ts).
+    const placeholders = placeholderFindings(text, regions, options, (span) => ignored.has(normalisePhrase(span)));
+    if (placeholders.length) {
+      findings.push(...placeholders);
+      findings.sort((a, b) => a.start - b.start);
+    }
     if (reuse) {
       // Least-recently-used: this call's sentences move to the end, the oldest are dropped.
       // Several fields can share one analyzer, so another field's sentences survive this one's edits.

@@ -3,6 +3,7 @@
  * reply as a whole (the agent's part), so they are cheap regular expressions.
  */
 import { hasTime } from './context';
+import { blankPlaceholders } from './placeholders';
 import type { Sentence } from './segment';
 import type { Category, Tip } from './types';
 
@@ -50,7 +51,10 @@ export function replyTips(sentences: Sentence[], lowered: string[], customerLowe
     tips.push({ id: 'ownership', message: 'The customer reported a problem: say sorry for it plainly and own the fix.' });
   }
   // A next step is any commitment or completed action tied to a concrete time, unless it is itself vague.
-  const hasNextStep = lowered.some((s, i) => STEP.test(s) && hasTime(s) && !flagged[i]?.has('vague-commitment'));
+  // A `[time]` placeholder is not a time yet: the rules accept it (the agent is about to fill it in), the tip does not.
+  const hasNextStep = lowered.some(
+    (s, i) => STEP.test(s) && hasTime(blankPlaceholders(s)) && !flagged[i]?.has('vague-commitment'),
+  );
   if (!hasNextStep) {
     tips.push({ id: 'next-step', message: 'Say what happens next, who does it and by when (a day or time).' });
   }

@@ -98,7 +98,15 @@ async function renderStats(): Promise<void> {
   }
 }
 
+/** The shortcut as the agent set it (chrome://extensions/shortcuts or Firefox's manager); unset shows "not set". */
+async function renderShortcut(): Promise<void> {
+  const commands = (await browser.commands?.getAll()) ?? [];
+  const cmd = commands.find((c) => c.name === 'open-card');
+  if (cmd) document.getElementById('shortcut-key')!.textContent = cmd.shortcut || 'not set';
+}
+
 async function main(): Promise<void> {
+  void renderShortcut().catch(() => undefined);
   el('open-options').onclick = () => void browser.runtime.openOptionsPage();
   void renderStats().catch(() => undefined);
   const tabId = await currentTabId();

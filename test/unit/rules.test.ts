@@ -37,7 +37,10 @@ describe.each(builtinRules.map((r) => [r.id, r] as const))('rule %s', (id, rule)
     for (const s of finding.suggestions) {
       const fixed = applyFix(example, finding, s.replacement);
       const end = finding.start + s.replacement.length;
-      const overlapping = findingsOf(fixed).filter((f) => f.start < end && finding.start < f.end);
+      // The placeholder a rewrite leaves for the agent to fill is flagged on purpose (placeholders.ts).
+      const overlapping = findingsOf(fixed).filter(
+        (f) => f.start < end && finding.start < f.end && f.ruleId !== 'unfilled-placeholder',
+      );
       expect(overlapping.map((f) => `${f.ruleId}: ${f.text}`), `rewrite "${fixed}"`).toEqual([]);
       // Case and end punctuation follow the original.
       expect(fixed.charAt(0)).toBe(fixed.charAt(0).toUpperCase());
