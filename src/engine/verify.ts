@@ -17,6 +17,8 @@ import type { Category, Suggestion } from './types';
 
 /** The lightest fix and one fuller alternative. */
 const MAX_SUGGESTIONS = 2;
+/** A narrowed underline shorter than this many words is not trusted to be the problem. */
+const MIN_NARROW_WORDS = 3;
 
 export interface Checked {
   start: number;
@@ -129,6 +131,12 @@ export function checkSuggestions(sentence: string, category: Category, start: nu
     while (from < to && /\s/.test(sentence[from]!)) from++;
     while (to > from && /\s/.test(sentence[to - 1]!)) to--;
     if (to <= from) return { start, end, suggestions: [] };
+    // An edit that only appends ("… by [time]") changes a word that is not the problem:
+    // then the whole sentence stays underlined rather than "attention" or "touch".
+    if ((sentence.slice(from, to).match(/[\p{L}\p{N}]+/gu) ?? []).length < MIN_NARROW_WORDS) {
+      from = start;
+      to = end;
+    }
   }
   const seen = new Set<string>();
   const out: Suggestion[] = [];
