@@ -74,7 +74,7 @@ describe.skipIf(SKIP_BROWSER)('options page', () => {
 
       // And in a reply box on a help-desk page.
       await withPage(s, async (desk) => {
-        await typeReply(desk, s, 'Per our policy, refunds take 10 days.');
+        await typeReply(desk, s, 'Per our policy, refunds go back to the original card.');
         await expect.poll(async () => Number(await badge(desk).textContent())).toBe(1);
         await openCardAtCaret(desk);
         expect(await card(desk).getAttribute('data-rule')).toBe('per-our-policy');
@@ -95,7 +95,7 @@ describe.skipIf(SKIP_BROWSER)('options page', () => {
       await page.getByTestId('confirm-import').click();
       await expect.poll(() => page.getByTestId('packs-status').textContent()).toMatch(/Imported “Acme support”/);
       await withPage(s, async (again) => {
-        await typeReply(again, s, 'Per our policy, refunds take 10 days.');
+        await typeReply(again, s, 'Per our policy, refunds go back to the original card.');
         await expect.poll(async () => Number(await badge(again).textContent())).toBe(1);
         await openCardAtCaret(again);
         expect(await card(again).getAttribute('data-rule')).toBe('per-our-policy');
@@ -247,7 +247,7 @@ describe.skipIf(SKIP_BROWSER)('options page', () => {
     await s.worker.evaluate((v) => chrome.storage.local.set({ personalRules: v }), { version: 1, customRules: [valid, broken], severities: { 'as-i-said': 'info' } });
     // The content script and the options page read any store through the same migration.
     await withPage(s, async (desk) => {
-      await typeReply(desk, s, 'Per our policy, refunds take 10 days.');
+      await typeReply(desk, s, 'Per our policy, refunds go back to the original card.');
       await expect.poll(async () => Number(await badge(desk).textContent())).toBe(1);
     });
     await withPage(s, async (page) => {
