@@ -153,7 +153,7 @@ export function checkSuggestions(sentence: string, category: Category, start: nu
 export function checkRuleHit(sentence: string, hit: Hit, judge: Judge): Hit {
   // A team pack's own suggestions are the team lead's words: shown as written.
   if ((hit.rule.spec as ResolvedRule).source === 'pack') return hit;
-  const c = checkSuggestions(sentence, hit.rule.spec.category, hit.start, hit.end, hit.suggestions, judge, hit.rule.spec.scope === 'sentence' ? 'narrow' : 'fixed');
+  const c = checkSuggestions(sentence, hit.rule.spec.category, hit.start, hit.end, hit.suggestions, judge, 'fixed');
   return { ...hit, ...c };
 }
 
