@@ -10,12 +10,14 @@ import { PacksView } from './packs-view';
 import { AuditView } from './audit';
 import { StatsView } from './stats-view';
 import { SitesView } from './sites';
+import { IgnoredView } from './ignored-view';
 
 const TABS = [
   { id: 'rules', label: 'Rules' },
   { id: 'sandbox', label: 'Sandbox' },
   { id: 'packs', label: 'Import & export' },
   { id: 'audit', label: 'Macro audit' },
+  { id: 'ignored', label: 'Ignored phrases' },
   { id: 'stats', label: 'Stats' },
   { id: 'sites', label: 'Sites' },
 ] as const;
@@ -114,6 +116,8 @@ function App() {
           <PacksView snap={snap} />
         ) : tab === 'audit' ? (
           <AuditView snap={snap} />
+        ) : tab === 'ignored' ? (
+          <IgnoredView snap={snap} />
         ) : tab === 'stats' ? (
           <StatsView snap={snap} />
         ) : (

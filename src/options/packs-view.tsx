@@ -3,7 +3,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { parsePack, type PackProblem, type RulePack } from '../engine/index';
 import { applyImport, personalPack, previewImport, EMPTY_PERSONAL, type ImportPreview, type PersonalRules } from '../shared/packs';
-import { download, savePersonal, updateSettings, type Snapshot } from './store';
+import { download, saveIgnored, savePersonal, updateSettings, type Snapshot } from './store';
 
 export function PacksView({ snap }: { snap: Snapshot }) {
   const [name, setName] = useState('My team rules');
@@ -54,9 +54,10 @@ export function PacksView({ snap }: { snap: Snapshot }) {
     const settings = await updateSettings((s) => {
       s.disabledRules = [];
     });
+    const ignored = await saveIgnored([]);
     dialog.current?.close();
-    const failed = !rules.ok ? rules : !settings.ok ? settings : null;
-    setStatus(failed ? `Not everything was reset. ${failed.message}` : 'Rules reset to defaults.');
+    const failed = !rules.ok ? rules : !settings.ok ? settings : !ignored.ok ? ignored : null;
+    setStatus(failed ? `Not everything was reset. ${failed.message}` : 'Rules and ignored phrases reset to defaults.');
   };
 
   return (
@@ -125,7 +126,8 @@ export function PacksView({ snap }: { snap: Snapshot }) {
       <dialog ref={dialog} aria-labelledby="reset-h" data-testid="reset-dialog">
         <h3 id="reset-h">Reset rules to defaults?</h3>
         <p>
-          This deletes your {snap.personal.rules.length} custom rule{snap.personal.rules.length === 1 ? '' : 's'}, severity changes and switched-off rules. Team rules set by your
+          This deletes your {snap.personal.rules.length} custom rule{snap.personal.rules.length === 1 ? '' : 's'}, severity changes, switched-off rules and{' '}
+          {snap.ignored.length} ignored phrase{snap.ignored.length === 1 ? '' : 's'}. Team rules set by your
           organisation stay. Export a pack first if you may want them back.
         </p>
         <div class="buttons">

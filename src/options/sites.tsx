@@ -54,7 +54,7 @@ export function SitesView({ snap }: { snap: Snapshot }) {
             void updateSettings((s) => { s.enabled = on; });
           }}
         />
-        Tactful on everywhere {locked.has('enabled') ? <span class="badge locked">🔒 Set by your organisation</span> : null}
+        Check replies on all help desks {locked.has('enabled') ? <span class="badge locked">🔒 Set by your organisation</span> : null}
       </label>
       <label class="switch">
         <input

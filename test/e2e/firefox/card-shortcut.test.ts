@@ -1,0 +1,66 @@
+/**
+ * The core card and shortcut flows of issue 13 in Firefox ESR: the placeholder a rewrite
+ * leaves is selected after applying, the shortcut pressed again moves to the next finding,
+ * Tab stays inside the card and Escape from any of its buttons gives focus back to the reply.
+ */
+import { describe, it, expect } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { FLAGGED, FLAGGED_2 } from '../harness';
+import { SKIP_FIREFOX, useFirefox, withTab, badgeCount, cardView, clickInCard, pressShortcut, pressCtrl } from './harness';
+
+const selected = (page: Page) =>
+  page.evaluate(() => {
+    const ta = document.querySelector<HTMLTextAreaElement>('#reply')!;
+    return ta.value.slice(ta.selectionStart, ta.selectionEnd);
+  });
+const value = (page: Page) => page.evaluate(() => document.querySelector<HTMLTextAreaElement>('#reply')!.value);
+/** 'reply', 'card' (focus on a card button) or something else. */
+const focusIn = (page: Page) =>
+  page.evaluate(() => {
+    if (document.activeElement?.id === 'reply') return 'reply';
+    const el = document.querySelector('tactful-overlay')?.shadowRoot?.activeElement;
+    return el?.closest('[data-tactful="card"]') ? 'card' : String(document.activeElement?.tagName);
+  });
+
+describe.skipIf(SKIP_FIREFOX)('Firefox: card and shortcut', () => {
+  const s = useFirefox();
+
+  it('selects the [time] placeholder after a rewrite is applied; typing fills it in', async () => {
+    await withTab(s, 'textarea.html', async (page) => {
+      await page.click('#reply');
+      await page.keyboard.type('We will try to fix it asap.');
+      await expect.poll(() => badgeCount(page)).toBe(1);
+      await pressShortcut(page);
+      await expect.poll(async () => (await cardView(page))?.suggestions.length ?? 0).toBeGreaterThan(0);
+      const replacement = (await cardView(page))!.suggestions[0]!;
+      await clickInCard(page, 'suggestion');
+      await expect.poll(() => value(page)).toBe(replacement);
+      await expect.poll(() => selected(page)).toBe('[time]');
+      await page.keyboard.type('3 pm today');
+      await expect.poll(() => value(page)).toBe(replacement.replace('[time]', '3 pm today'));
+      await expect.poll(() => badgeCount(page)).toBe(0);
+    });
+  });
+
+  it('the shortcut again moves to the next finding; Tab stays in the card; Escape returns to the reply', async () => {
+    await withTab(s, 'textarea.html', async (page) => {
+      const reply = `${FLAGGED} ${FLAGGED_2}`;
+      await page.click('#reply');
+      await page.keyboard.type(reply);
+      await expect.poll(() => badgeCount(page)).toBe(2);
+      await pressCtrl(page, 'Home');
+      await pressShortcut(page);
+      await expect.poll(async () => (await cardView(page))?.start).toBe(0);
+      await expect.poll(() => focusIn(page)).toBe('card');
+      await pressShortcut(page);
+      await expect.poll(async () => (await cardView(page))?.start).toBe(reply.indexOf(FLAGGED_2));
+      for (let i = 0; i < 8; i++) {
+        await page.keyboard.press('Tab');
+        expect(await focusIn(page)).toBe('card');
+      }
+      await page.keyboard.press('Escape');
+      await expect.poll(() => cardView(page)).toBe(null);
+      expect(await focusIn(page)).toBe('reply');
+    });
+  });
+});
