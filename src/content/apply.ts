@@ -82,12 +82,12 @@ async function selectAndSettle(t: EditTarget, start: number, end: number): Promi
 async function insert(t: EditTarget, spec: EditorSpec, start: number, end: number, text: string): Promise<void> {
   const before = t.readText();
   await selectAndSettle(t, start, end);
-  spec.announce?.(t.el);
+  await spec.announce?.(t.el);
   let handled = false;
   if (spec.input === 'beforeinput') handled = dispatchBeforeInput(t, start, end, text);
   else if (spec.input === 'paste') handled = dispatchPaste(t, text);
   if (spec.input === 'execCommand' || (!handled && t.readText() === before)) execInsert(t, text);
-  spec.announce?.(t.el);
+  await spec.announce?.(t.el);
 }
 
 /** Wait until the editor's DOM shows `expected` (React-based editors render on a later frame). */

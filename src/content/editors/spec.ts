@@ -16,6 +16,6 @@ export interface EditorSpec {
   input: InputPath;
   /** Longest wait (ms) for the editor to show the edit: some apply a paste on a later task. */
   settleMs?: number;
-  /** Events sent just before and just after the edit (an editor that snapshots its undo on them). */
-  announce?(el: HTMLElement): void;
+  /** Events sent just before and just after the edit (an editor that snapshots its undo on them); awaited. */
+  announce?(el: HTMLElement): void | Promise<void>;
 }

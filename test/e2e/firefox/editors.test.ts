@@ -1,7 +1,9 @@
 /**
  * The Firefox build in Firefox ESR: highlights, the card (click and shortcut), a rewrite applied
  * through the editor's own input pipeline, Ctrl+Z, and a rule turned off from the card, in a
- * textarea, a plain contenteditable and two real editors (ProseMirror, CKEditor 5).
+ * textarea, a plain contenteditable and four real editors (ProseMirror, CKEditor 5, roosterjs 9,
+ * Trix 2). For the editors that keep their own undo stack and change event (roosterjs, Trix):
+ * the page's change listener saw the rewrite, and redo re-applies it.
  */
 import { describe, it, expect } from 'vitest';
 import type { Page } from 'puppeteer-core';
@@ -18,6 +20,12 @@ interface Case {
   model: string;
   /** The fixture marks <body data-ready> once the editor is built (asynchronously). */
   ready?: boolean;
+  /**
+   * The editor's own redo, where the test checks redo and the fixture's change log: keys (with
+   * Control), or its toolbar button (Trix: in Firefox ESR its redo shortcuts did nothing in
+   * this test; the button is the editor's own redo too).
+   */
+  redo?: string[] | { button: string };
 }
 
 const CASES: Case[] = [
@@ -25,7 +33,25 @@ const CASES: Case[] = [
   { name: 'contenteditable', page: 'contenteditable.html', editable: '#reply', model: `document.querySelector('#reply').innerText.replace(/\\n$/, '')` },
   { name: 'ProseMirror', page: 'prosemirror.html', editable: '.ProseMirror', model: `window.pmView.state.doc.textContent` },
   { name: 'CKEditor 5', page: 'ckeditor.html', editable: '.ck-editor__editable', model: `window.fixture.text()`, ready: true },
+  { name: 'roosterjs 9', page: 'roosterjs.html', editable: '#editor', model: `window.fixture.text()`, ready: true, redo: ['KeyY'] },
+  { name: 'Trix 2', page: 'trix.html', editable: 'trix-editor', model: `window.fixture.text()`, ready: true, redo: { button: 'button[data-trix-action="redo"]' } },
 ];
+
+/** What the page's own change listener saw last (fixture.changes). */
+const lastChange = (page: Page) => page.evaluate(() => (window as unknown as { fixture: { changes(): string[] } }).fixture.changes().at(-1) ?? '');
+
+async function redo(page: Page, how: string[] | { button: string }): Promise<void> {
+  if (!Array.isArray(how)) {
+    await page.click(how.button);
+    return;
+  }
+  const keys = how;
+  await page.keyboard.down('Control');
+  for (const k of keys.slice(0, -1)) await page.keyboard.down(k as 'Shift');
+  await page.keyboard.press(keys[keys.length - 1] as 'KeyY');
+  for (const k of keys.slice(0, -1).reverse()) await page.keyboard.up(k as 'Shift');
+  await page.keyboard.up('Control');
+}
 
 const REPLY = `Hi Sam, thanks for writing in. ${FLAGGED} ${FLAGGED_2}`;
 
@@ -88,10 +114,18 @@ describe.skipIf(SKIP_FIREFOX)('Firefox: the extension in reply editors', () => {
         await expect.poll(() => caret(page, c)).toBe(view.start + (ph ? ph.index + ph[0].length : replacement.length));
         await expect.poll(() => badgeCount(page)).toBe(analyze(rewritten).findings.length);
 
-        // Ctrl+Z brings the agent's words back.
+        if (c.redo) await expect.poll(async () => norm(await lastChange(page))).toBe(rewritten);
+
+        // One Ctrl+Z brings back exactly the agent's words.
         await pressCtrl(page, 'KeyZ');
         await expect.poll(() => modelText(page, c)).toBe(REPLY);
         await expect.poll(() => badgeCount(page)).toBe(expected.length);
+        if (c.redo) {
+          await redo(page, c.redo);
+          await expect.poll(() => modelText(page, c)).toBe(rewritten);
+          await pressCtrl(page, 'KeyZ');
+          await expect.poll(() => modelText(page, c)).toBe(REPLY);
+        }
 
         // The keyboard path: caret at the start, shortcut → the first finding's card; Escape closes it.
         await page.click(c.editable);
