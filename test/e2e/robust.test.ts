@@ -20,6 +20,7 @@ import {
 import { caretOffsetInPage, markedTextsInPage } from './page-reads';
 import { analyze, type Finding } from '../../src/engine/index';
 import { normalizePhrase } from '../../src/shared/settings';
+import { rng } from '../../src/shared/seeded-random';
 
 interface Family {
   name: string;
@@ -57,17 +58,6 @@ const PHRASES = [
   'Please lower your voice.',
   'Hi Sam,',
 ];
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Word boundaries (offsets just after a space, or 0 / the end) of a text. */
 function boundaries(text: string): number[] {

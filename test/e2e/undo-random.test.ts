@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { SKIP_BROWSER, badge, card, cardSpan, flaggedPoints, norm, useSession, withPage, watchPageErrors, type MarkMode } from './harness';
 import { REDO, RICH_CASES } from './editor-cases';
 import { analyze } from '../../src/engine/index';
+import { rng } from '../../src/shared/seeded-random';
 
 interface UndoFamily {
   name: string;
@@ -63,17 +64,6 @@ const FLAGGED_PHRASES = [
   'The courier must have mixed it up.',
 ];
 const PHRASES = [...FLAGGED_PHRASES, 'I checked the order.', 'Thanks for your patience.'];
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Texts the reply had, and the typing steps between them (an editor may undo part of one). */
 class History {

@@ -3,7 +3,7 @@
  * row, from models that never saw it. Folds are a seeded shuffle, so runs repeat.
  */
 import { dequantized, evidence, margins, train, type Example, type TrainSettings } from './logistic';
-import { rng, shuffle } from './random';
+import { rng, shuffle } from '../../shared/seeded-random';
 
 export function foldOf(count: number, folds: number, seed: number): number[] {
   const order = shuffle(

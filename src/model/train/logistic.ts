@@ -6,7 +6,7 @@ import { CATEGORIES, type Category } from '../../engine/types';
 import { foldTypography } from '../../engine/normalize';
 import { features, type FeatureSettings } from '../features';
 import { tokenize, wordCount } from '../tokens';
-import { rng, shuffle } from './random';
+import { rng, shuffle } from '../../shared/seeded-random';
 
 /**
  * Steps of the int8 scale below which a bucket is dropped (see quantize): 16 of 127 keeps

@@ -1,4 +1,4 @@
-/** A small seeded PRNG (mulberry32), so training and folds are reproducible. */
+/** A small seeded PRNG (mulberry32): reproducible training folds and randomized tests. */
 export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
