@@ -622,7 +622,10 @@ export class Controller implements FieldHost {
     if (result.ok) {
       // The agent types over the first placeholder the rewrite left ("by [time]"), so it is never sent as is.
       const p = firstPlaceholderIn(field.text, f.start, f.start + s.replacement.length);
-      if (p) {
+      // Slate 0.47 (no data-slate-node) folds a selection change into its last history step, so
+      // selecting the placeholder there made Ctrl+Z undo the selection instead of the rewrite.
+      const legacySlate = field.family === 'slate' && !field.el.querySelector('[data-slate-node]');
+      if (p && !legacySlate) {
         field.focus();
         field.select(p.start, p.end);
       }

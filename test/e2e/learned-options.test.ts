@@ -30,11 +30,12 @@ describe.skipIf(SKIP_BROWSER)('learned checks in the options page', () => {
         await page.click('#reply');
         await page.keyboard.type(MODEL_ONLY);
         await expect.poll(() => badge(page).textContent(), { timeout: 10_000 }).toBe('1');
-        await options.getByLabel('model/defensive on').uncheck();
+        await options.getByLabel('model/defensive on').click();
         await expect.poll(() => options.getByTestId('learned-status').textContent()).toMatch(/model\/defensive turned off/);
         await page.keyboard.type(' ');
         await expect.poll(() => badge(page).textContent(), { timeout: 10_000 }).toBe('0');
-        await options.getByLabel('model/defensive on').check();
+        await options.getByLabel('model/defensive on').click();
+        await expect.poll(() => options.getByTestId('learned-status').textContent()).toMatch(/model\/defensive turned on/);
         await page.keyboard.press('Backspace');
         await expect.poll(() => badge(page).textContent(), { timeout: 10_000 }).toBe('1');
         // Low sensitivity is stored for the agent and shown again after a reload.
