@@ -1,5 +1,5 @@
 /** Sentence-level tables for `npm run eval`: rules alone beside rules + model, per category. */
-import { CATEGORIES, type AnalyzeOptions } from '../engine/types';
+import { CATEGORIES } from '../engine/types';
 import { scoreSentences, type SentenceScores } from './score';
 import type { LabeledSentence } from './corpus';
 
@@ -41,4 +41,3 @@ export function printScores(title: string, total: number, rules: SentenceScores,
   return ok;
 }
 
-export type { AnalyzeOptions };
