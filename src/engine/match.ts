@@ -31,8 +31,8 @@ const UNLIMITED = new Budget(Infinity);
 export type SentenceHits = Hit[] & { skipped?: string[] };
 
 /** Warnings for the rules a sentence skipped, at the sentence's offsets in the input. */
-export function skippedWarnings(hits: SentenceHits, start: number, end: number): AnalysisWarning[] {
-  return (hits.skipped ?? []).map((ruleId) => ({
+export function skippedWarnings(skipped: readonly string[], start: number, end: number): AnalysisWarning[] {
+  return skipped.map((ruleId) => ({
     kind: 'rule-skipped' as const,
     ruleId,
     start,
