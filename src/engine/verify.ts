@@ -4,6 +4,7 @@
  * suggestion survives, the edit-based repairs are tried, and a repair may widen the
  * span to the words it changes. Suggestions also follow the agent's typography.
  */
+import { checkContext } from './context';
 import { learnedHits, type LearnedCheck, type LearnedHit } from './learned';
 import { matchSentence, type Hit } from './match';
 import { newProblems } from './grammar';
@@ -56,7 +57,10 @@ function flagged(text: string, category: Category, judge: Judge): boolean {
   const verdict = segment(text, [{ start: 0, end: text.length }]).some((s) => {
     const original = text.slice(s.start, s.end);
     const folded = foldTypography(original);
-    return learnedHits(folded, judge.learned).length > 0 || (rules !== undefined && matchSentence(original, folded, rules).length > 0);
+    // The learned checks' own context applies here as in the analyzer: "… by [time]" is a timed promise.
+    const ctx = { lower: folded.toLowerCase(), nextLower: '' };
+    const model = learnedHits(folded, judge.learned).some((h) => !h.check.unless.some((check) => checkContext(check, ctx)));
+    return model || (rules !== undefined && matchSentence(original, folded, rules).length > 0);
   });
   if (judge.verdicts.size >= VERDICTS_MAX) judge.verdicts.clear();
   judge.verdicts.set(key, verdict);
