@@ -35,7 +35,12 @@ export function checkRewrite(text: string, facts: string[], finding: Finding): R
   if (!s) return null;
   const fixed = text.slice(0, finding.start) + s.replacement + text.slice(finding.end);
   const missing = facts.filter((f) => !fold(fixed).includes(fold(f)));
-  const again = analyze(fixed, { tips: false }).findings.filter((f) => !f.ruleId.startsWith('unfilled-placeholder'));
+  // Flagged again: the same kind of problem, or a kind the sentence did not have (another
+  // problem it already had is its own finding, with its own rewrite).
+  const had = new Set(analyze(text, { tips: false }).findings.map((f) => f.category));
+  const again = analyze(fixed, { tips: false }).findings.filter(
+    (f) => !f.ruleId.startsWith('unfilled-placeholder') && (f.category === finding.category || !had.has(f.category)),
+  );
   return {
     finding,
     fixed,
@@ -107,7 +112,7 @@ export function evalRewrites(root: string, showMisses: boolean): void {
     console.log(line('all', all));
     for (const c of CATEGORIES) console.log(line(`  ${c}`, byCategory.get(c)!));
     for (const [id, t] of [...byRule].sort((a, b) => b[1].findings - a[1].findings)) console.log(line(`    ${id}`, t));
-    console.log('(cover: findings with a suggestion; facts: keeps every fact; clean: not flagged again; gramm: passes the re-parse checks; slots: placeholders per suggestion; span: median span length as a share of the sentence)');
+    console.log('(cover: findings with a suggestion; facts: keeps every fact; clean: not flagged again for its own kind of problem or a new one; gramm: passes the re-parse checks; slots: placeholders per suggestion; span: median span length as a share of the sentence)');
     console.log('Targets: facts ≥ 90%, clean 100%, span ≤ 60%, cover ≥ 95%');
     if (showMisses) console.log(`\n${misses.join('\n')}`);
   }

@@ -113,9 +113,10 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
       let both = used.get(original) ?? (reuse ? cache.get(original) : undefined);
       if (!both) {
         const ruleHits = matchSentence(original, s.text, ruleSet);
+        const present = new Set(ruleHits.map((h) => h.rule.spec.category));
         both = {
-          rules: ruleHits.map((h) => checkRuleHit(original, h, judge)),
-          model: learnedHits(s.text, learned).map((h) => checkLearnedHit(original, h, judge)),
+          rules: ruleHits.map((h) => checkRuleHit(original, h, judge, present)),
+          model: learnedHits(s.text, learned).map((h) => checkLearnedHit(original, h, judge, present)),
           skipped: ruleHits.skipped,
         };
       }

@@ -46,6 +46,8 @@ export interface Hit {
   /** Offsets relative to the sentence. */
   start: number;
   end: number;
+  /** For a rule that flags its whole sentence, the matched words that carry the problem. */
+  core?: { start: number; end: number };
   suggestions: Suggestion[];
 }
 
@@ -277,6 +279,7 @@ function matchRule(rule: CompiledRule, original: string, docs: SentenceDocs, bag
   const span = whole ? sentenceSpan(original) : trimSpan(original, o.start, o.end);
   if (!whole) widenToAllMatches(rule, first, docs, bag, original, span, budget);
   if (span.end <= span.start) return null;
+  const core = whole ? coreOf(m, original, trimSpan(original, o.start, o.end)) : undefined;
   const head = original.slice(0, span.start);
   const suggestions = render(rule.spec.suggestions, {
     original: original.slice(span.start, span.end),
@@ -284,5 +287,22 @@ function matchRule(rule: CompiledRule, original: string, docs: SentenceDocs, bag
     atSentenceEnd: whole || ONLY_PUNCTUATION.test(original.slice(span.end)),
     captures: captures(m, original, span),
   });
-  return { rule, start: span.start, end: span.end, suggestions };
+  return core ? { rule, start: span.start, end: span.end, core, suggestions } : { rule, start: span.start, end: span.end, suggestions };
+}
+
+/**
+ * The words that carry the problem in a whole-sentence match: the match without a
+ * captured part at either edge ("As I already said, [<rest>…]" → "As I already said,").
+ */
+function coreOf(view: Doc, text: string, match: { start: number; end: number }): { start: number; end: number } {
+  let { start, end } = match;
+  const groups = view.groups() as unknown as Record<string, Doc>;
+  for (const g of Object.values(groups)) {
+    const o = offsetsOf(g)[0];
+    if (!o) continue;
+    if (o.start <= start && o.end < end) start = Math.max(start, o.end);
+    else if (o.end >= end && o.start > start) end = Math.min(end, o.start);
+  }
+  const t = trimSpan(text, start, end);
+  return t.end > t.start ? t : match;
 }

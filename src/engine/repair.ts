@@ -5,6 +5,9 @@
  * then a category edit (own the promise and time it; apologise for the thing, not the
  * feeling); a whole-sentence replacement only when the whole sentence is the problem.
  */
+import { checkContext } from './context';
+import { constructionEdits } from './edits';
+import { foldTypography } from './normalize';
 import type { Category } from './types';
 
 export interface RepairInput {
@@ -117,6 +120,22 @@ function ownBlame(sentence: string): string | null {
   return null;
 }
 
+const owns = (s: string) => checkContext('owns-fix', { lower: foldTypography(s).toLowerCase(), nextLower: '' });
+
+/**
+ * Blame that stays a fact, with the ownership added: what happened keeps the agent's
+ * words ("The school didn't send us the enrolment list in time"), and the next step is
+ * theirs ("; I'll take care of it myself and update you by [time]").
+ */
+function ownNextStep(sentence: string): string | null {
+  if (owns(sentence)) return null;
+  const end = END.exec(sentence)?.[0] ?? '';
+  const body = sentence.slice(0, sentence.length - end.length).replace(/[\s,;:—–-]+$/u, '');
+  if (words(body) < 3) return null;
+  const close = end.trim() ? end.trim().replace(/^[!?]+/, '.') : '';
+  return `${body}; I’ll take care of it myself and update you by [time]${close}${end.slice(end.trimEnd().length)}`;
+}
+
 const WHOLE: Record<Category, string> = {
   'blame-shifting': 'I’ll sort this out for you myself and update you by [time].',
   defensive: 'I understand why this is frustrating, and I’m on it.',
@@ -140,7 +159,9 @@ export function repairs(input: RepairInput): string[] {
     if (own) out.push(own);
   }
   if (category === 'blame-shifting') {
-    const own = ownBlame(sentence);
+    // A known shape is rebuilt ("not my department" → "I'll get the right team on this");
+    // otherwise what happened stays as written, minus any deflection an edit took out, and is owned.
+    const own = ownBlame(sentence) ?? ownNextStep(constructionEdits(sentence, category)[0] ?? sentence);
     if (own) out.push(own);
   }
   const lead = /^\s*/.exec(sentence)?.[0].length ?? 0;

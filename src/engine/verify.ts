@@ -10,6 +10,7 @@ import { matchSentence, type Hit } from './match';
 import { newProblems } from './grammar';
 import { foldTypography } from './normalize';
 import { changedRange, repairs } from './repair';
+import { constructionEdits } from './edits';
 import type { ResolvedRule } from './resolve';
 import { buildRuleSet, type RuleSet } from './ruleset';
 import type { CompiledRule } from './compile';
@@ -18,9 +19,6 @@ import type { Category, Suggestion } from './types';
 
 /** The lightest fix and one fuller alternative. */
 const MAX_SUGGESTIONS = 2;
-/** A narrowed underline shorter than this many words is not trusted to be the problem. */
-const MIN_NARROW_WORDS = 3;
-
 export interface Checked {
   start: number;
   end: number;
@@ -49,8 +47,8 @@ export function makeJudge(rules: CompiledRule[], learned: LearnedCheck[], budget
 const VERDICTS_MAX = 5000;
 
 /** A rewrite may be two sentences ("I'm sorry. The promotion ended…"): each is judged as the analyzer would. */
-function flagged(text: string, category: Category, judge: Judge): boolean {
-  const key = `${category}\n${text}`;
+function flagged(text: string, category: Category, judge: Judge, ignore: ReadonlySet<Category>): boolean {
+  const key = `${category}\n${[...ignore].join(',')}\n${text}`;
   const known = judge.verdicts.get(key);
   if (known !== undefined) return known;
   const rules = judge.byCategory.get(category);
@@ -59,12 +57,25 @@ function flagged(text: string, category: Category, judge: Judge): boolean {
     const folded = foldTypography(original);
     // The learned checks' own context applies here as in the analyzer: "… by [time]" is a timed promise.
     const ctx = { lower: folded.toLowerCase(), nextLower: '' };
-    const model = learnedHits(folded, judge.learned).some((h) => !h.check.unless.some((check) => checkContext(check, ctx)));
+    const model = learnedHits(folded, judge.learned).some((h) => !ignore.has(h.check.category) && !h.check.unless.some((check) => checkContext(check, ctx)));
     return model || (rules !== undefined && matchSentence(original, folded, rules).length > 0);
   });
   if (judge.verdicts.size >= VERDICTS_MAX) judge.verdicts.clear();
   judge.verdicts.set(key, verdict);
   return verdict;
+}
+
+/** Categories other than `category` the learned checks find in the sentence as typed. */
+function learnedCategories(sentence: string, judge: Judge, category: Category): Set<Category> {
+  const out = new Set<Category>();
+  for (const s of segment(sentence, [{ start: 0, end: sentence.length }])) {
+    const folded = foldTypography(sentence.slice(s.start, s.end));
+    const ctx = { lower: folded.toLowerCase(), nextLower: '' };
+    for (const h of learnedHits(folded, judge.learned)) {
+      if (h.check.category !== category && !h.check.unless.some((check) => checkContext(check, ctx))) out.add(h.check.category);
+    }
+  }
+  return out;
 }
 
 /**
@@ -89,59 +100,50 @@ function kept(original: string, candidate: string): number {
 }
 
 /**
- * How a finding's span relates to its suggestions:
- * - 'widen': a learned finding's span is approximate, so it grows to what the repairs change;
- * - 'fixed': a rule that matched words keeps them, so only repairs inside them are offered;
- * - 'narrow': a rule that flags its whole sentence underlines only what its rewrites change
- *   ("As I already said," when the rest of the sentence stays the agent's).
+ * The suggestions for one finding, and the span they replace. Candidates are whole
+ * sentences: the rule's templates on its span, the construction edits and the
+ * category repairs. The lightest that passes (keeps most of the agent's words, reads
+ * as well-formed, is not flagged again) comes first, and the underline is the words
+ * that carry the problem (`core`) plus whatever that edit changes; a second suggestion
+ * is offered only if it fits the same span, so the rest of the sentence stays the agent's.
  */
-export type SpanMode = 'widen' | 'fixed' | 'narrow';
-
-export function checkSuggestions(sentence: string, category: Category, start: number, end: number, suggestions: Suggestion[], judge: Judge, mode: SpanMode): Checked {
-  const mayWiden = mode !== 'fixed';
-  // Whole-sentence candidates: the rule's own templates on its span, then the edit-based repairs.
+export function checkSuggestions(
+  sentence: string,
+  category: Category,
+  core: { start: number; end: number },
+  suggestions: Suggestion[],
+  judge: Judge,
+  present: ReadonlySet<Category>,
+  span: { start: number; end: number } = core,
+): Checked {
   const candidates = [
-    ...suggestions.map((s) => ({ full: sentence.slice(0, start) + s.replacement + sentence.slice(end), label: s.label })),
-    ...repairs({ sentence, start, end, category })
-      .filter((full) => {
-        if (mayWiden) return true;
-        const r = changedRange(sentence, full);
-        return r.start >= start && r.end <= end;
-      })
-      .map((full) => ({ full, label: undefined })),
+    ...suggestions.map((s) => ({ full: sentence.slice(0, span.start) + s.replacement + sentence.slice(span.end), label: s.label })),
+    ...constructionEdits(sentence, category).map((full) => ({ full, label: undefined })),
+    ...repairs({ sentence, start: span.start, end: span.end, category }).map((full) => ({ full, label: undefined })),
   ].filter((c, i, all) => c.full !== sentence && all.findIndex((d) => d.full === c.full) === i);
+  // Another kind of problem the sentence already has is its own finding: a fix for this one is not failed for it.
+  let others: Set<Category> | undefined;
+  const already = () => (others ??= new Set([...present, ...learnedCategories(sentence, judge, category)].filter((c) => c !== category)));
   // Lightest first: what keeps more of the agent's own words (stable, so templates win ties).
   // Judged in that order until two pass: judging means tagging the rewrite, the costly part.
-  const ranked: Array<(typeof candidates)[number] & { keep: number }> = [];
+  const ranked: Array<{ full: string; label?: string }> = [];
+  let from = core.start, to = core.end;
   for (const c of candidates
     .map((c, i) => ({ ...c, i, keep: kept(sentence, c.full) }))
     .sort((a, b) => b.keep - a.keep || a.i - b.i)) {
     if (ranked.length === MAX_SUGGESTIONS) break;
-    // A short underline needs every suggestion to be an edit: no stock sentence after a light fix.
-    if (mode === 'narrow' && ranked.length && ranked[0]!.keep >= 0.5 && c.keep < 0.5) continue;
-    if (newProblems(sentence, c.full).length === 0 && !flagged(c.full, category, judge)) ranked.push(c);
-  }
-  if (!ranked.length) return { start, end, suggestions: [] };
-  // One span for every suggestion: the finding's words plus whatever the edits change.
-  let from = mode === 'narrow' ? end : start, to = mode === 'narrow' ? start : end;
-  for (const c of ranked) {
     const r = changedRange(sentence, c.full);
-    from = Math.min(from, r.start);
-    to = Math.max(to, r.end);
-  }
-  if (mode === 'narrow') {
-    from = Math.max(from, start);
-    to = Math.min(to, end);
-    while (from < to && /\s/.test(sentence[from]!)) from++;
-    while (to > from && /\s/.test(sentence[to - 1]!)) to--;
-    if (to <= from) return { start, end, suggestions: [] };
-    // An edit that only appends ("… by [time]") changes a word that is not the problem:
-    // then the whole sentence stays underlined rather than "attention" or "touch".
-    if ((sentence.slice(from, to).match(/[\p{L}\p{N}]+/gu) ?? []).length < MIN_NARROW_WORDS) {
-      from = start;
-      to = end;
+    if (ranked.length && (r.start < from || r.end > to)) continue;
+    if (newProblems(sentence, c.full).length || flagged(c.full, category, judge, already())) continue;
+    if (!ranked.length) {
+      from = Math.min(from, r.start);
+      to = Math.max(to, r.end);
     }
+    ranked.push(c);
   }
+  if (!ranked.length) return { start: core.start, end: core.end, suggestions: [] };
+  while (from < to && /\s/.test(sentence[from]!)) from++;
+  while (to > from && /\s/.test(sentence[to - 1]!)) to--;
   const seen = new Set<string>();
   const out: Suggestion[] = [];
   for (const c of ranked) {
@@ -154,14 +156,15 @@ export function checkSuggestions(sentence: string, category: Category, start: nu
   return { start: from, end: to, suggestions: out };
 }
 
-export function checkRuleHit(sentence: string, hit: Hit, judge: Judge): Hit {
+/** `present`: the categories the rules found in the sentence. */
+export function checkRuleHit(sentence: string, hit: Hit, judge: Judge, present: ReadonlySet<Category>): Hit {
   // A team pack's own suggestions are the team lead's words: shown as written.
   if ((hit.rule.spec as ResolvedRule).source === 'pack') return hit;
-  const c = checkSuggestions(sentence, hit.rule.spec.category, hit.start, hit.end, hit.suggestions, judge, 'fixed');
+  const c = checkSuggestions(sentence, hit.rule.spec.category, hit.core ?? hit, hit.suggestions, judge, present, hit);
   return { ...hit, ...c };
 }
 
-export function checkLearnedHit(sentence: string, hit: LearnedHit, judge: Judge): LearnedHit & { suggestions: Suggestion[] } {
-  const c = checkSuggestions(sentence, hit.check.category, hit.start, hit.end, [], judge, 'widen');
+export function checkLearnedHit(sentence: string, hit: LearnedHit, judge: Judge, present: ReadonlySet<Category>): LearnedHit & { suggestions: Suggestion[] } {
+  const c = checkSuggestions(sentence, hit.check.category, hit, [], judge, present);
   return { ...hit, ...c };
 }

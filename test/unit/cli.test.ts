@@ -39,7 +39,7 @@ describe('tactful check', { timeout: 30_000 }, () => {
     const r = run(['check', '--format', 'json', '--no-tips', join(dir, 'reply.txt')]);
     const [out] = JSON.parse(r.stdout) as Array<{ findings: Array<{ ruleId: string; start: number; end: number; text: string }> }>;
     expect(out!.findings.map((f) => f.ruleId)).toEqual(['not-my-department']);
-    expect(out!.findings[0]!.text).toBe("That's not my department.");
+    expect(out!.findings[0]!.text).toBe("That's not my department");
   });
 
   it('reads and writes JSON lines by id', () => {

@@ -1,0 +1,130 @@
+/**
+ * Construction edits of the agent's own sentence, as data (src/rules/edits.json): each
+ * finds a harmful frame or clause ("As I already said,", "so you'll need to take it up
+ * with them", "for any inconvenience") and replaces only that, so every other word,
+ * and with it every fact, stays the agent's. Matching runs on the folded sentence
+ * (same length as the original); the agent's own characters are spliced back in.
+ */
+import nlp from 'compromise/two';
+import editSpecs from '../rules/edits.json';
+import { foldTypography } from './normalize';
+import type { Category } from './types';
+
+export interface EditSpec {
+  id: string;
+  category: Category;
+  /** A regular expression (case-insensitive, Unicode) over the folded sentence. */
+  find: string;
+  /**
+   * `$1`, `$<name>` for groups, `${name|text}` with a fallback when the group is empty;
+   * `{inf:…}` puts a verb in its base form ("checked" → "check"), `{obj:…}` a pronoun in
+   * object form ("he" → "him").
+   */
+  replace: string;
+  /** [sentence, the sentence after this edit alone]. */
+  examples: Array<[string, string]>;
+}
+
+interface CompiledEdit {
+  spec: EditSpec;
+  re: RegExp;
+}
+
+export const EDIT_SPECS = editSpecs as EditSpec[];
+
+let compiled: Map<Category, CompiledEdit[]> | null = null;
+function editsOf(category: Category): CompiledEdit[] {
+  if (!compiled) {
+    compiled = new Map();
+    for (const spec of EDIT_SPECS) {
+      const list = compiled.get(spec.category) ?? compiled.set(spec.category, []).get(spec.category)!;
+      list.push({ spec, re: new RegExp(spec.find, 'diu') });
+    }
+  }
+  return compiled.get(category) ?? [];
+}
+
+const world = nlp.world() as unknown as {
+  methods: { two: { transform: { verb: { toInfinitive: (w: string, model: unknown, tense: string) => string } } } };
+  model: unknown;
+};
+/** Participles compromise's past-tense inflector leaves as they are. */
+const PARTICIPLES: Record<string, string> = {
+  taken: 'take', given: 'give', written: 'write', seen: 'see', done: 'do', gone: 'go', chosen: 'choose',
+  forgotten: 'forget', spoken: 'speak', driven: 'drive', eaten: 'eat', known: 'know', shown: 'show',
+  been: 'be', had: 'have', made: 'make', worn: 'wear', torn: 'tear', broken: 'break',
+};
+
+const OBJECT: Record<string, string> = { he: 'him', she: 'her', they: 'them', their: 'them', his: 'him', her: 'her', we: 'us', i: 'me' };
+
+export function baseForm(verb: string): string {
+  const lower = verb.toLowerCase();
+  if (PARTICIPLES[lower]) return PARTICIPLES[lower]!;
+  const out = world.methods.two.transform.verb.toInfinitive(lower, world.model, 'PastTense');
+  return out || lower;
+}
+
+/** The edit's replacement with the matched groups taken from the agent's own text. */
+function expand(replace: string, m: RegExpExecArray, original: string): string {
+  const group = (key: string): string => {
+    const idx = /^\d+$/.test(key) ? m.indices?.[Number(key)] : m.indices?.groups?.[key];
+    return idx ? original.slice(idx[0], idx[1]) : '';
+  };
+  return replace
+    .replace(/\$\{(\w+)\|([^}]*)\}/g, (_, key: string, fallback: string) => group(key) || fallback)
+    .replace(/\$(\d+|<\w+>)/g, (_, key: string) => group(key.replace(/[<>]/g, '')))
+    .replace(/\{inf:([^}]*)\}/g, (_, words: string) => words.replace(/^(\S+)/, (w) => baseForm(w)))
+    .replace(/\{obj:([^}]*)\}/g, (_, word: string) => OBJECT[word.toLowerCase()] ?? word);
+}
+
+const capitalise = (s: string) => s.replace(/^(\s*["'“‘(]?)(\p{Ll})/u, (_, lead: string, ch: string) => lead + ch.toUpperCase());
+
+/** The seams an edit leaves: doubled spaces and commas, a comma before the end, a lost capital. */
+function tidy(text: string, original: string): string {
+  let out = text
+    .replace(/ {2,}/g, ' ')
+    .replace(/ +([,.;:!?])/g, '$1')
+    .replace(/([,;:]) *[,;:]/g, '$1')
+    .replace(/[,;:—–-] *([.!?]+["'”’)\]]*\s*)$/u, '$1')
+    .replace(/^(\s*)[,;:—–-]\s*/u, '$1');
+  const lead = /^\s*/.exec(original)?.[0] ?? '';
+  out = lead + out.trimStart();
+  if (/^\s*["'“‘(]?\p{Lu}/u.test(original)) out = capitalise(out);
+  return out;
+}
+
+function applyOne(sentence: string, edit: CompiledEdit): string | null {
+  const m = edit.re.exec(foldTypography(sentence));
+  if (!m) return null;
+  const out = sentence.slice(0, m.index) + expand(edit.spec.replace, m, sentence) + sentence.slice(m.index + m[0].length);
+  const tidied = tidy(out, sentence);
+  return tidied !== sentence ? tidied : null;
+}
+
+/** One edit on its own (for the data file's examples). */
+export function applyEdit(sentence: string, spec: EditSpec): string | null {
+  return applyOne(sentence, { spec, re: new RegExp(spec.find, 'diu') });
+}
+
+/**
+ * Candidate rewrites for a category: every applicable edit in turn on one sentence
+ * (a blame often needs two: ", not us" and "so you'll need to chase them"), then
+ * each edit alone. The verifier keeps the lightest that is not flagged again.
+ */
+export function constructionEdits(sentence: string, category: Category): string[] {
+  const edits = editsOf(category);
+  const singles: string[] = [];
+  let chained = sentence;
+  let applied = 0;
+  for (const edit of edits) {
+    const one = applyOne(sentence, edit);
+    if (one) singles.push(one);
+    const next = applyOne(chained, edit);
+    if (next) {
+      chained = next;
+      applied++;
+    }
+  }
+  const out = applied > 1 ? [chained, ...singles] : singles;
+  return [...new Set(out)];
+}
