@@ -8,6 +8,7 @@
 import { checkContext } from './context';
 import { constructionEdits } from './edits';
 import { foldTypography } from './normalize';
+import { topicOf } from './topic';
 import type { Category } from './types';
 
 export interface RepairInput {
@@ -144,6 +145,14 @@ const WHOLE: Record<Category, string> = {
   'vague-commitment': 'I’ll update you by [time] with what I’ve found.',
 };
 
+const ABOUT: Record<Category, (topic: string) => string> = {
+  'blame-shifting': (t) => `I’m sorry about ${t}; I’ll take care of it myself and update you by [time].`,
+  defensive: (t) => `I hear you about ${t}, and I want to get this right for you.`,
+  lecturing: (t) => `I’m happy to help with ${t}; here’s what I can do: [option].`,
+  'non-apology': (t) => `I’m sorry about ${t}, and I want to put it right.`,
+  'vague-commitment': (t) => `I’ll update you on ${t} by [time].`,
+};
+
 /** Candidate rewrites of the whole sentence, lightest first; the analyzer keeps those not flagged again. */
 export function repairs(input: RepairInput): string[] {
   const { sentence, start, end, category } = input;
@@ -169,6 +178,9 @@ export function repairs(input: RepairInput): string[] {
   if (whole || !out.length) {
     // The sentence's own ending (full stop, "!", a closing emoji, none in chat) stays.
     const tail = /[^\p{L}\p{N}\]]*$/u.exec(sentence)?.[0] ?? '';
+    // A replacement still names what the sentence was about; the stock line only when nothing is named.
+    const topic = topicOf(sentence);
+    if (topic) out.push(sentence.slice(0, lead) + ABOUT[category](topic).replace(END, '') + tail);
     out.push(sentence.slice(0, lead) + WHOLE[category].replace(END, '') + tail);
   }
   return [...new Set(out)].filter((s) => s !== sentence);

@@ -1,0 +1,65 @@
+/**
+ * What a sentence is about, in the agent's own words: its noun phrases ("the
+ * cancellation fee", "the £20 credit", "next-day delivery"). When the whole sentence is
+ * the problem and has to be replaced, the replacement still names these, so the facts
+ * survive ("I hear you about the cancellation fee, and I want to get this right for you.").
+ */
+import { tag } from './nlp';
+
+interface TermJson {
+  text: string;
+  post: string;
+  tags: string[];
+  offset: { start: number; length: number };
+}
+
+/** Head nouns that are not facts: filler and idiom ("no big deal", "the end of the world"). */
+const FILLER = new Set([
+  'nothing', 'thing', 'things', 'anything', 'everything', 'something', 'way', 'deal', 'end', 'world', 'purpose', 'time',
+  'point', 'lot', 'bit', 'fact', 'case', 'problem', 'issue', 'confusion', 'customer', 'customers', 'people', 'everyone',
+  'anyone', 'nobody', 'someone', 'opinion', 'side', 'mistakes', 'patience', 'one', 'times', 'question',
+]);
+const LEADS = new Set(['the', 'our', 'your', 'my', 'this', 'that', 'these', 'those', 'a', 'an', 'any', 'every']);
+
+const isNoun = (t: TermJson) =>
+  (t.tags.includes('Noun') && !t.tags.includes('Pronoun') && !t.tags.includes('Possessive')) || t.tags.includes('Money');
+const isModifier = (t: TermJson) =>
+  t.tags.includes('Adjective') || t.tags.includes('Value') || t.tags.includes('Money') || t.tags.includes('Hyphenated') || (isNoun(t) && !t.tags.includes('Plural'));
+
+/** Up to two noun phrases, longest first in sentence order, with "a"/"an" made "the". */
+export function topicOf(sentence: string): string | null {
+  const terms = (tag(sentence).json({ offset: true, terms: { tags: true, offset: true } }) as Array<{ terms: TermJson[] }>).flatMap((s) => s.terms);
+  const chunks: Array<{ phrase: string; duration: boolean }> = [];
+  let run: TermJson[] = [];
+  const flush = () => {
+    // A phrase ends on its noun: trailing modifiers ("day" before a mis-tagged "delay") go.
+    while (run.length && !isNoun(run[run.length - 1]!)) run.pop();
+    const head = run[run.length - 1];
+    if (head && !FILLER.has(head.text.toLowerCase()) && run.some(isNoun)) {
+      const first = run[0]!;
+      const words = sentence.slice(first.offset.start, head.offset.start + head.offset.length).replace(/\s+/g, ' ');
+      const lead = first.text.toLowerCase();
+      const phrase = lead === 'a' || lead === 'an' || lead === 'any' || lead === 'every' ? `the${words.slice(first.text.length)}` : words;
+      // A time span ("the five minutes") is a fact only when nothing else is named.
+      if (!/^(?:the|our|your|my|this|that)$/i.test(phrase)) chunks.push({ phrase: phrase.replace(/[.,;:!?]+$/, ''), duration: head.tags.includes('Duration') });
+    }
+    run = [];
+  };
+  for (const t of terms) {
+    const lower = t.text.toLowerCase();
+    const opens = LEADS.has(lower) || t.tags.includes('Possessive') && !t.tags.includes('Pronoun') || (lower === 'our' || lower === 'your' || lower === 'my');
+    if (opens && run.length === 0) run.push(t);
+    else if (isModifier(t) || isNoun(t)) run.push(t);
+    else flush();
+    if (/[,;:.!?—–]/.test(t.post)) flush();
+  }
+  flush();
+  if (!chunks.length) return null;
+  const picked = chunks
+    .map(({ phrase: c, duration }, i) => ({ c, i, weight: c.split(' ').length + (/[\d£$€]/.test(c) ? 2 : 0) - (duration ? 4 : 0) }))
+    .sort((a, b) => b.weight - a.weight || a.i - b.i)
+    .slice(0, 2)
+    .sort((a, b) => a.i - b.i)
+    .map((x) => x.c);
+  return picked.join(' and ');
+}
