@@ -17,8 +17,9 @@ export interface EditSpec {
   find: string;
   /**
    * `$1`, `$<name>` for groups, `${name|text}` with a fallback when the group is empty;
-   * `{inf:…}` puts a verb in its base form ("checked" → "check"), `{obj:…}` a pronoun in
-   * object form ("he" → "him").
+   * `{inf:…}` puts a verb in its base form ("checked" → "check"), `{pp:…}` in its past
+   * participle ("send" → "sent"), `{obj:…}` a pronoun in object form ("he" → "him"),
+   * `{was:…}` a noun phrase with "was" or "were" ("the photos were").
    */
   replace: string;
   /** [sentence, the sentence after this edit alone]. */
@@ -45,7 +46,16 @@ function editsOf(category: Category): CompiledEdit[] {
 }
 
 const world = nlp.world() as unknown as {
-  methods: { two: { transform: { verb: { toInfinitive: (w: string, model: unknown, tense: string) => string } } } };
+  methods: {
+    two: {
+      transform: {
+        verb: {
+          toInfinitive: (w: string, model: unknown, tense: string) => string;
+          conjugate: (w: string, model: unknown) => { PastTense?: string; Participle?: string };
+        };
+      };
+    };
+  };
   model: unknown;
 };
 /** Participles compromise's past-tense inflector leaves as they are. */
@@ -64,6 +74,12 @@ export function baseForm(verb: string): string {
   return out || lower;
 }
 
+export function participle(verb: string): string {
+  const base = baseForm(verb);
+  const forms = world.methods.two.transform.verb.conjugate(base, world.model);
+  return forms.Participle ?? forms.PastTense ?? verb;
+}
+
 /** The edit's replacement with the matched groups taken from the agent's own text. */
 function expand(replace: string, m: RegExpExecArray, original: string): string {
   const group = (key: string): string => {
@@ -74,6 +90,8 @@ function expand(replace: string, m: RegExpExecArray, original: string): string {
     .replace(/\$\{(\w+)\|([^}]*)\}/g, (_, key: string, fallback: string) => group(key) || fallback)
     .replace(/\$(\d+|<\w+>)/g, (_, key: string) => group(key.replace(/[<>]/g, '')))
     .replace(/\{inf:([^}]*)\}/g, (_, words: string) => words.replace(/^(\S+)/, (w) => baseForm(w)))
+    .replace(/\{pp:([^}]*)\}/g, (_, word: string) => participle(word))
+    .replace(/\{was:([^}]*)\}/g, (_, phrase: string) => `${phrase} ${/[^s]s$/i.test(phrase) ? 'were' : 'was'}`)
     .replace(/\{obj:([^}]*)\}/g, (_, word: string) => OBJECT[word.toLowerCase()] ?? word);
 }
 

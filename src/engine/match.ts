@@ -5,7 +5,7 @@
 import { mayMatch, type CompiledPattern, type CompiledRule } from './compile';
 import { tag, tokenize, type Doc } from './nlp';
 import { checkContext } from './context';
-import { render } from './rewrite';
+import { render, type Rendered } from './rewrite';
 import { candidateRules, SENTENCE_BUDGET_MS, type RuleSet } from './ruleset';
 import type { AnalysisWarning, Suggestion } from './types';
 import { wordBag } from './words';
@@ -48,7 +48,7 @@ export interface Hit {
   end: number;
   /** For a rule that flags its whole sentence, the matched words that carry the problem. */
   core?: { start: number; end: number };
-  suggestions: Suggestion[];
+  suggestions: Rendered[];
 }
 
 interface OffsetJson {

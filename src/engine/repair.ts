@@ -153,37 +153,40 @@ const ABOUT: Record<Category, (topic: string) => string> = {
   'vague-commitment': (t) => `I’ll update you on ${t} by [time].`,
 };
 
-/** Candidate rewrites of the whole sentence, lightest first; the analyzer keeps those not flagged again. */
-export function repairs(input: RepairInput): string[] {
-  const { sentence, start, end, category } = input;
-  const out: string[] = [];
+/**
+ * Candidate rewrites of the whole sentence: `edits` change the agent's sentence (lightest
+ * first), `replacements` stand in for it when the whole sentence is the problem (naming
+ * what it was about where they can). The verifier keeps those not flagged again.
+ */
+export function repairs(input: RepairInput): { edits: string[]; replacements: string[] } {
+  const { sentence, category } = input;
+  const edits: string[] = [];
   const frame = dropFrame(input);
-  if (frame) out.push(frame);
+  if (frame) edits.push(frame);
   if (category === 'vague-commitment') {
     const own = ownPromise(sentence);
-    if (own) out.push(own);
+    if (own) edits.push(own);
   }
   if (category === 'non-apology') {
     const own = ownApology(sentence);
-    if (own) out.push(own);
+    if (own) edits.push(own);
   }
   if (category === 'blame-shifting') {
     // A known shape is rebuilt ("not my department" → "I'll get the right team on this");
     // otherwise what happened stays as written, minus any deflection an edit took out, and is owned.
     const own = ownBlame(sentence) ?? ownNextStep(constructionEdits(sentence, category)[0] ?? sentence);
-    if (own) out.push(own);
+    if (own) edits.push(own);
   }
   const lead = /^\s*/.exec(sentence)?.[0].length ?? 0;
-  const whole = start <= lead && !sentence.slice(end).replace(END, '').trim();
-  if (whole || !out.length) {
-    // The sentence's own ending (full stop, "!", a closing emoji, none in chat) stays.
-    const tail = /[^\p{L}\p{N}\]]*$/u.exec(sentence)?.[0] ?? '';
-    // A replacement still names what the sentence was about; the stock line only when nothing is named.
-    const topic = topicOf(sentence);
-    if (topic) out.push(sentence.slice(0, lead) + ABOUT[category](topic).replace(END, '') + tail);
-    out.push(sentence.slice(0, lead) + WHOLE[category].replace(END, '') + tail);
-  }
-  return [...new Set(out)].filter((s) => s !== sentence);
+  // The sentence's own ending (full stop, "!", a closing emoji, none in chat) stays.
+  const tail = /[^\p{L}\p{N}\]]*$/u.exec(sentence)?.[0] ?? '';
+  const replacements: string[] = [];
+  // A replacement still names what the sentence was about; the stock line only when nothing is named.
+  const topic = topicOf(sentence);
+  if (topic) replacements.push(sentence.slice(0, lead) + ABOUT[category](topic).replace(END, '') + tail);
+  replacements.push(sentence.slice(0, lead) + WHOLE[category].replace(END, '') + tail);
+  const differs = (s: string) => s !== sentence;
+  return { edits: [...new Set(edits)].filter(differs), replacements: [...new Set(replacements)].filter(differs) };
 }
 
 /** Where two versions of a sentence differ, widened to whole words: [start, end) in the original. */

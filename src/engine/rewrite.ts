@@ -71,8 +71,11 @@ function matchPunctuation(text: string, ctx: RenderContext): string {
   return body + (originalEnd.startsWith('!') ? '!' : '.');
 }
 
-export function render(templates: SuggestionTemplate[], ctx: RenderContext): Suggestion[] {
-  const out: Suggestion[] = [];
+/** A rendered suggestion, and whether it carries words captured from the agent's sentence. */
+export type Rendered = Suggestion & { slotted?: boolean };
+
+export function render(templates: SuggestionTemplate[], ctx: RenderContext): Rendered[] {
+  const out: Rendered[] = [];
   const seen = new Set<string>();
   for (const t of templates) {
     const filled = fill(t.template, { ...ctx.captures, match: ctx.original });
@@ -84,7 +87,8 @@ export function render(templates: SuggestionTemplate[], ctx: RenderContext): Sug
     }
     if (seen.has(replacement) || replacement === ctx.original) continue;
     seen.add(replacement);
-    out.push(t.label ? { replacement, label: t.label } : { replacement });
+    const slotted = /\{(?!match\b)\w+/.test(t.template);
+    out.push({ ...(t.label ? { replacement, label: t.label } : { replacement }), ...(slotted ? { slotted } : {}) });
   }
   return out;
 }

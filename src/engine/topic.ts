@@ -17,7 +17,8 @@ interface TermJson {
 const FILLER = new Set([
   'nothing', 'thing', 'things', 'anything', 'everything', 'something', 'way', 'deal', 'end', 'world', 'purpose', 'time',
   'point', 'lot', 'bit', 'fact', 'case', 'problem', 'issue', 'confusion', 'customer', 'customers', 'people', 'everyone',
-  'anyone', 'nobody', 'someone', 'opinion', 'side', 'mistakes', 'patience', 'one', 'times', 'question',
+  'anyone', 'nobody', 'someone', 'opinion', 'side', 'mistakes', 'patience', 'one', 'times', 'question', 'job', 'need',
+  'best', 'reason', 'apologies', 'sorry', 'hands',
 ]);
 const LEADS = new Set(['the', 'our', 'your', 'my', 'this', 'that', 'these', 'those', 'a', 'an', 'any', 'every']);
 
@@ -26,7 +27,7 @@ const isNoun = (t: TermJson) =>
 const isModifier = (t: TermJson) =>
   t.tags.includes('Adjective') || t.tags.includes('Value') || t.tags.includes('Money') || t.tags.includes('Hyphenated') || (isNoun(t) && !t.tags.includes('Plural'));
 
-/** Up to two noun phrases, longest first in sentence order, with "a"/"an" made "the". */
+/** The sentence's weightiest noun phrase (most words, numbers and amounts first), with "a"/"an" made "the". */
 export function topicOf(sentence: string): string | null {
   const terms = (tag(sentence).json({ offset: true, terms: { tags: true, offset: true } }) as Array<{ terms: TermJson[] }>).flatMap((s) => s.terms);
   const chunks: Array<{ phrase: string; duration: boolean }> = [];
@@ -35,11 +36,16 @@ export function topicOf(sentence: string): string | null {
     // A phrase ends on its noun: trailing modifiers ("day" before a mis-tagged "delay") go.
     while (run.length && !isNoun(run[run.length - 1]!)) run.pop();
     const head = run[run.length - 1];
-    if (head && !FILLER.has(head.text.toLowerCase()) && run.some(isNoun)) {
+    // The agent's own ("my best") and bare words at the start ("Apologies", "There's") are not what it is about.
+    const own = run[0] && /^(?:my|our best)$/i.test(run[0].text);
+    const bare = run.length === 1 && (run[0]!.offset.start === 0 || /['’]/.test(run[0]!.text));
+    if (head && !own && !bare && !FILLER.has(head.text.toLowerCase()) && run.some(isNoun)) {
       const first = run[0]!;
       const words = sentence.slice(first.offset.start, head.offset.start + head.offset.length).replace(/\s+/g, ' ');
       const lead = first.text.toLowerCase();
-      const phrase = lead === 'a' || lead === 'an' || lead === 'any' || lead === 'every' ? `the${words.slice(first.text.length)}` : words;
+      let phrase = lead === 'a' || lead === 'an' || lead === 'any' || lead === 'every' ? `the${words.slice(first.text.length)}` : words;
+      // "The weekend team" at the start of the sentence is "the weekend team" inside the rewrite.
+      if (LEADS.has(lead)) phrase = phrase.charAt(0).toLowerCase() + phrase.slice(1);
       // A time span ("the five minutes") is a fact only when nothing else is named.
       if (!/^(?:the|our|your|my|this|that)$/i.test(phrase)) chunks.push({ phrase: phrase.replace(/[.,;:!?]+$/, ''), duration: head.tags.includes('Duration') });
     }
@@ -58,8 +64,7 @@ export function topicOf(sentence: string): string | null {
   const picked = chunks
     .map(({ phrase: c, duration }, i) => ({ c, i, weight: c.split(' ').length + (/[\d£$€]/.test(c) ? 2 : 0) - (duration ? 4 : 0) }))
     .sort((a, b) => b.weight - a.weight || a.i - b.i)
-    .slice(0, 2)
-    .sort((a, b) => a.i - b.i)
+    .slice(0, 1)
     .map((x) => x.c);
-  return picked.join(' and ');
+  return picked[0] ?? null;
 }

@@ -14,6 +14,7 @@ import { constructionEdits } from './edits';
 import type { ResolvedRule } from './resolve';
 import { buildRuleSet, type RuleSet } from './ruleset';
 import type { CompiledRule } from './compile';
+import type { Rendered } from './rewrite';
 import { segment } from './segment';
 import type { Category, Suggestion } from './types';
 
@@ -65,6 +66,14 @@ function flagged(text: string, category: Category, judge: Judge, ignore: Readonl
   return verdict;
 }
 
+const fold = (s: string) => foldTypography(s).toLowerCase().replace(/\s+/g, ' ');
+
+function problemSurvives(sentence: string, core: { start: number; end: number }, candidate: string): boolean {
+  const words = sentence.slice(core.start, core.end).match(/[\p{L}\p{N}'’]+/gu) ?? [];
+  if (words.length < 2) return false;
+  return fold(candidate).includes(fold(sentence.slice(core.start, core.end)));
+}
+
 /** Categories other than `category` the learned checks find in the sentence as typed. */
 function learnedCategories(sentence: string, judge: Judge, category: Category): Set<Category> {
   const out = new Set<Category>();
@@ -111,15 +120,20 @@ export function checkSuggestions(
   sentence: string,
   category: Category,
   core: { start: number; end: number },
-  suggestions: Suggestion[],
+  suggestions: Rendered[],
   judge: Judge,
   present: ReadonlySet<Category>,
   span: { start: number; end: number } = core,
 ): Checked {
+  // Tiers: edits of the agent's sentence, then the rule's own templates, then replacements
+  // of the whole sentence; within a tier, what keeps more of the agent's words comes first.
+  const fixes = repairs({ sentence, start: span.start, end: span.end, category });
   const candidates = [
-    ...suggestions.map((s) => ({ full: sentence.slice(0, span.start) + s.replacement + sentence.slice(span.end), label: s.label })),
-    ...constructionEdits(sentence, category).map((full) => ({ full, label: undefined })),
-    ...repairs({ sentence, start: span.start, end: span.end, category }).map((full) => ({ full, label: undefined })),
+    ...constructionEdits(sentence, category).map((full) => ({ full, label: undefined, tier: 0 })),
+    ...fixes.edits.map((full) => ({ full, label: undefined, tier: 0 })),
+    // Templates with the agent's captured words are edits too; stock ones come after a replacement that names the topic.
+    ...suggestions.map((s) => ({ full: sentence.slice(0, span.start) + s.replacement + sentence.slice(span.end), label: s.label, tier: s.slotted ? 1 : 3 })),
+    ...fixes.replacements.map((full, i) => ({ full, label: undefined, tier: i === fixes.replacements.length - 1 ? 4 : 2 })),
   ].filter((c, i, all) => c.full !== sentence && all.findIndex((d) => d.full === c.full) === i);
   // Another kind of problem the sentence already has is its own finding: a fix for this one is not failed for it.
   let others: Set<Category> | undefined;
@@ -130,10 +144,14 @@ export function checkSuggestions(
   let from = core.start, to = core.end;
   for (const c of candidates
     .map((c, i) => ({ ...c, i, keep: kept(sentence, c.full) }))
-    .sort((a, b) => b.keep - a.keep || a.i - b.i)) {
+    .sort((a, b) => a.tier - b.tier || b.keep - a.keep || a.i - b.i)) {
     if (ranked.length === MAX_SUGGESTIONS) break;
     const r = changedRange(sentence, c.full);
     if (ranked.length && (r.start < from || r.end > to)) continue;
+    // The words that carry the problem must go: an added "I'll take care of it" silences the
+    // checks but leaves "not my department" standing.
+    // (A vague promise is fixed by timing and owning it, so its words may stay.)
+    if (category !== 'vague-commitment' && problemSurvives(sentence, core, c.full)) continue;
     if (newProblems(sentence, c.full).length || flagged(c.full, category, judge, already())) continue;
     if (!ranked.length) {
       from = Math.min(from, r.start);
@@ -159,7 +177,7 @@ export function checkSuggestions(
 /** `present`: the categories the rules found in the sentence. */
 export function checkRuleHit(sentence: string, hit: Hit, judge: Judge, present: ReadonlySet<Category>): Hit {
   // A team pack's own suggestions are the team lead's words: shown as written.
-  if ((hit.rule.spec as ResolvedRule).source === 'pack') return hit;
+  if ((hit.rule.spec as ResolvedRule).source === 'pack') return { ...hit, suggestions: hit.suggestions.map(({ slotted: _, ...s }) => s) };
   const c = checkSuggestions(sentence, hit.rule.spec.category, hit.core ?? hit, hit.suggestions, judge, present, hit);
   return { ...hit, ...c };
 }
