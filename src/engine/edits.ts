@@ -74,6 +74,11 @@ export function baseForm(verb: string): string {
   return out || lower;
 }
 
+export function pastOf(verb: string): string {
+  const forms = world.methods.two.transform.verb.conjugate(baseForm(verb), world.model);
+  return forms.PastTense ?? verb;
+}
+
 export function participle(verb: string): string {
   const base = baseForm(verb);
   const forms = world.methods.two.transform.verb.conjugate(base, world.model);

@@ -6,7 +6,7 @@
  * feeling); a whole-sentence replacement only when the whole sentence is the problem.
  */
 import { checkContext } from './context';
-import { constructionEdits } from './edits';
+import { constructionEdits, pastOf } from './edits';
 import { foldTypography } from './normalize';
 import { topicOf } from './topic';
 import type { Category } from './types';
@@ -123,18 +123,83 @@ function ownBlame(sentence: string): string | null {
 
 const owns = (s: string) => checkContext('owns-fix', { lower: foldTypography(s).toLowerCase(), nextLower: '' });
 
+/** A clause that refuses or hands the problem off: it goes, whatever else the sentence says. */
+const DEFLECTS = new RegExp(
+  [
+    String.raw`\bnot (?:my|our|us|me|mine|ours|support|anything (?:we|i) did)\b`,
+    String.raw`\bnothing (?:more |else )?(?:we|i) can (?:do|offer)\b`,
+    String.raw`\bnot much (?:we|i) can do\b`,
+    String.raw`\bout of (?:our|my) hands\b`,
+    String.raw`\b(?:can't|cannot|can not|won't|couldn't) (?:help|touch|override|change|see|do anything|honour|honor|approve|fix)\b`,
+    String.raw`\b(?:we|i)(?:'re| are|'m| am) (?:just|only) (?:the|a|an)\b`,
+    String.raw`\b(?:we|i) (?:just|only) (?:work|sold|deal|pass|sell|handle|follow)\b`,
+    String.raw`\b(?:up to|down to) (?:them|him|her|you|that)\b`,
+    String.raw`\bbetween you and\b`,
+    String.raw`\b(?:no|any) (?:control|say)\b`,
+    String.raw`\bnot (?:something|up to)\b`,
+    String.raw`\byou(?:'ll| will|'d| would)? (?:have|need) to (?:contact|speak|talk|call|take|raise|sort|chase|go)\b`,
+    String.raw`\bthey(?:'re| are) the ones\b`,
+    String.raw`\bis the one who\b`,
+    String.raw`\byou want [\w ]+ for that\b`,
+    String.raw`\bon (?:their|your) (?:end|side)\b`,
+    String.raw`\bnot sure why\b`,
+    String.raw`\b(?:that's|that is|it's|it is) on (?:the|them|him|her)\b`,
+    String.raw`\b(?:needs?|have|has) to go (?:to|through) (?:them|him|her)\b`,
+    String.raw`\bno record of it on our side\b`,
+    String.raw`\b(?:isn't|is not|aren't) (?:really )?(?:on us|our (?:fault|problem))\b`,
+    String.raw`\bnot my department\b|\bnot my (?:job|area|problem)\b`,
+    String.raw`\bon our (?:side|end)\b`,
+    String.raw`\bhands are tied\b`,
+    String.raw`\bnot (?:authori[sz]ed|allowed|able|permitted) to\b`,
+    String.raw`\brather than (?:directly )?(?:with|through) us\b`,
+  ].join('|'),
+  'iu',
+);
+/** Where a sentence splits into clauses: punctuation, a spaced dash, or a linking word that starts a new clause. */
+const CLAUSE_BREAK = /\s*[,;:]\s+|\s+[—–-]\s+|\s+(?=(?:so|because|since|hence|which is why|that's why|that is why|and (?:i|we)|but (?:i|we))\b)/giu;
+const LINK_START = /^(?:so|because|since|hence|which is why|that's why|that is why|and|but)\s+/iu;
+const OPENER = /^(?:honestly|frankly|look|to be honest|tbh|unfortunately|sadly|at the end of the day|to be fair|in fairness)\b,?\s*/iu;
+const ONLY_APOLOGY = /^(?:(?:i'm|i am|we're|we are)\s+)?(?:so\s+|very\s+|really\s+)?(?:sorry|apologies)(?:,?\s+but)?$/iu;
+/** Words a clause opens with that lose their capital inside a sentence. */
+const COMMON_START = /^(?:the|our|your|a|an|this|that|these|those|it|they|there|someone|whoever|my|his|her|their|its|you)\b/iu;
+/** Modal guesses about what went wrong: "must have missed" is "missed". */
+const GUESS = /\b(?:must|might|may|probably) have ([\p{L}-]+)\b/giu;
+
 /**
- * Blame that stays a fact, with the ownership added: what happened keeps the agent's
- * words ("The school didn't send us the enrolment list in time"), and the next step is
- * theirs ("; I'll take care of it myself and update you by [time]").
+ * Blame taken apart: clauses that refuse or hand off go, what happened stays in the
+ * agent's words (as a fact, not a guess), with an apology before it and the next step
+ * owned after it: "Our seller partner shipped it late; we're only the marketplace." →
+ * "I'm sorry — our seller partner shipped it late; I'll take care of it myself and
+ * update you by [time]."
  */
-function ownNextStep(sentence: string): string | null {
-  if (owns(sentence)) return null;
+export function ownFacts(sentence: string): string | null {
   const end = END.exec(sentence)?.[0] ?? '';
-  const body = sentence.slice(0, sentence.length - end.length).replace(/[\s,;:—–-]+$/u, '');
-  if (words(body) < 3) return null;
-  const close = end.trim() ? end.trim().replace(/^[!?]+/, '.') : '';
-  return `${body}; I’ll take care of it myself and update you by [time]${close}${end.slice(end.trimEnd().length)}`;
+  const lead = /^\s*/.exec(sentence)?.[0] ?? '';
+  const body = sentence.slice(lead.length, sentence.length - end.length);
+  // Each clause keeps the separator before it, so what stays reads as the agent wrote it ("…, which is why …").
+  const clauses: Array<{ sep: string; text: string }> = [];
+  let from = 0;
+  let sep = '';
+  for (const m of body.matchAll(CLAUSE_BREAK)) {
+    clauses.push({ sep, text: body.slice(from, m.index) });
+    sep = m[0];
+    from = m.index! + m[0].length;
+  }
+  clauses.push({ sep, text: body.slice(from) });
+  const kept = clauses.filter((c) => {
+    const t = foldTypography(c.text.replace(OPENER, '').replace(LINK_START, '')).trim();
+    return words(t) >= 2 && !ONLY_APOLOGY.test(t) && !DEFLECTS.test(t) && !/^not\b/i.test(t);
+  });
+  if (!kept.length) return null;
+  const text = kept
+    .map((c, i) => (i ? c.sep + c.text : c.text.replace(OPENER, '').replace(LINK_START, '')))
+    .join('')
+    .replace(GUESS, (_, verb: string) => pastOf(verb))
+    .replace(COMMON_START, (w) => w.toLowerCase())
+    .replace(/[\s,;:—–-]+$/u, '');
+  if (words(text) < 3) return null;
+  const close = end.trim() ? '.' : '';
+  return `${lead}I’m sorry — ${text}; I’ll take care of it myself and update you by [time]${close}`;
 }
 
 const WHOLE: Record<Category, string> = {
@@ -158,9 +223,10 @@ const ABOUT: Record<Category, (topic: string) => string> = {
  * first), `replacements` stand in for it when the whole sentence is the problem (naming
  * what it was about where they can). The verifier keeps those not flagged again.
  */
-export function repairs(input: RepairInput): { edits: string[]; replacements: string[] } {
+export function repairs(input: RepairInput): { edits: string[]; owned: string[]; replacements: string[] } {
   const { sentence, category } = input;
   const edits: string[] = [];
+  const owned: string[] = [];
   const frame = dropFrame(input);
   if (frame) edits.push(frame);
   if (category === 'vague-commitment') {
@@ -173,9 +239,12 @@ export function repairs(input: RepairInput): { edits: string[]; replacements: st
   }
   if (category === 'blame-shifting') {
     // A known shape is rebuilt ("not my department" → "I'll get the right team on this");
-    // otherwise what happened stays as written, minus any deflection an edit took out, and is owned.
-    const own = ownBlame(sentence) ?? ownNextStep(constructionEdits(sentence, category)[0] ?? sentence);
+    // otherwise what happened stays as the agent wrote it, the deflection goes, and it is owned.
+    const own = ownBlame(sentence);
     if (own) edits.push(own);
+    // On the sentence as the edits left it (a customer's error restated without "you must have").
+    const facts = ownFacts(constructionEdits(sentence, category)[0] ?? sentence);
+    if (facts) owned.push(facts);
   }
   const lead = /^\s*/.exec(sentence)?.[0].length ?? 0;
   // The sentence's own ending (full stop, "!", a closing emoji, none in chat) stays.
@@ -186,7 +255,7 @@ export function repairs(input: RepairInput): { edits: string[]; replacements: st
   if (topic) replacements.push(sentence.slice(0, lead) + ABOUT[category](topic).replace(END, '') + tail);
   replacements.push(sentence.slice(0, lead) + WHOLE[category].replace(END, '') + tail);
   const differs = (s: string) => s !== sentence;
-  return { edits: [...new Set(edits)].filter(differs), replacements: [...new Set(replacements)].filter(differs) };
+  return { edits: [...new Set(edits)].filter(differs), owned: owned.filter(differs), replacements: [...new Set(replacements)].filter(differs) };
 }
 
 /** Where two versions of a sentence differ, widened to whole words: [start, end) in the original. */

@@ -39,7 +39,9 @@ export function topicOf(sentence: string): string | null {
     // The agent's own ("my best") and bare words at the start ("Apologies", "There's") are not what it is about.
     const own = run[0] && /^(?:my|our best)$/i.test(run[0].text);
     const bare = run.length === 1 && (run[0]!.offset.start === 0 || /['’]/.test(run[0]!.text));
-    if (head && !own && !bare && !FILLER.has(head.text.toLowerCase()) && run.some(isNoun)) {
+    // A person is who it happened to, not what it is about ("I'm sorry about Mrs Okafor").
+    const person = run.some((t) => t.tags.includes('Person') || t.tags.includes('Honorific'));
+    if (head && !own && !bare && !person && !FILLER.has(head.text.toLowerCase()) && run.some(isNoun)) {
       const first = run[0]!;
       const words = sentence.slice(first.offset.start, head.offset.start + head.offset.length).replace(/\s+/g, ' ');
       const lead = first.text.toLowerCase();

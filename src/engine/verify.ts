@@ -131,6 +131,7 @@ export function checkSuggestions(
   const candidates = [
     ...constructionEdits(sentence, category).map((full) => ({ full, label: undefined, tier: 0 })),
     ...fixes.edits.map((full) => ({ full, label: undefined, tier: 0 })),
+    ...fixes.owned.map((full) => ({ full, label: undefined, tier: 0, owned: true })),
     // Templates with the agent's captured words are edits too; stock ones come after a replacement that names the topic.
     ...suggestions.map((s) => ({ full: sentence.slice(0, span.start) + s.replacement + sentence.slice(span.end), label: s.label, tier: s.slotted ? 1 : 3 })),
     ...fixes.replacements.map((full, i) => ({ full, label: undefined, tier: i === fixes.replacements.length - 1 ? 4 : 2 })),
@@ -151,7 +152,8 @@ export function checkSuggestions(
     // The words that carry the problem must go: an added "I'll take care of it" silences the
     // checks but leaves "not my department" standing.
     // (A vague promise is fixed by timing and owning it, so its words may stay.)
-    if (category !== 'vague-commitment' && problemSurvives(sentence, core, c.full)) continue;
+    // A blame taken apart keeps what happened (the cause is a fact) and drops only what deflects.
+    if (category !== 'vague-commitment' && !('owned' in c) && problemSurvives(sentence, core, c.full)) continue;
     if (newProblems(sentence, c.full).length || flagged(c.full, category, judge, already())) continue;
     if (!ranked.length) {
       from = Math.min(from, r.start);
