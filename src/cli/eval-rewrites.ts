@@ -76,13 +76,13 @@ function line(name: string, t: Tally): string {
   return `${name.padEnd(32)} ${String(t.findings).padStart(4)} ${cov} ${r(t.keeps)} ${r(t.clean)} ${r(t.grammatical)} ${(t.placeholders / Math.max(t.withSuggestion, 1)).toFixed(2).padStart(6)} ${(median(t.shares) * 100).toFixed(0).padStart(5)}%`;
 }
 
-export function evalRewrites(root: string, showMisses: boolean): void {
+export function evalRewrites(root: string, showMisses: boolean, only?: string): void {
   const dir = join(root, 'test/corpus/facts');
   if (!existsSync(dir)) {
     console.log('\n(no test/corpus/facts/: rewrite figures skipped)');
     return;
   }
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.facts.jsonl')).sort()) {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.facts.jsonl') && (!only || f === only)).sort()) {
     const rows = readJsonl<FactRow>(join(dir, file));
     const byCategory = new Map<string, Tally>(CATEGORIES.map((c) => [c, empty()]));
     const byRule = new Map<string, Tally>();

@@ -4,7 +4,8 @@
  *   train or tune the model (the honest number);
  * - 5-fold cross-validation on the training data (same fit as `npm run train`);
  * - whole replies, and the share of real agent replies (../shared/data) that get flagged.
- * `--misses` lists every wrong call; `--no-cv` skips the cross-validation (it refits the model).
+ * `--misses` lists every wrong call; `--no-cv` skips the cross-validation (it refits the model);
+ * `--rewrites dev` prints only the rewrite figures on dev.facts.jsonl (the set rewrites are tuned on).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -21,6 +22,13 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = new Set(process.argv.slice(2));
 const showMisses = args.has('--misses');
 const TARGETS = { precision: 0.95, recall: 0.85, falseAlarms: 0.02 };
+
+const argv = process.argv.slice(2);
+const rewritesOnly = argv.includes('--rewrites') ? argv[argv.indexOf('--rewrites') + 1] : undefined;
+if (rewritesOnly) {
+  evalRewrites(root, showMisses, `${rewritesOnly}.facts.jsonl`);
+  process.exit(0);
+}
 
 evalModelInfo(root);
 console.log('');

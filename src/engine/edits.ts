@@ -1,12 +1,16 @@
 /**
- * Construction edits of the agent's own sentence, as data (src/rules/edits.json): each
+ * Construction edits of the agent's own sentence, as data (src/rules/edits/<category>.json): each
  * finds a harmful frame or clause ("As I already said,", "so you'll need to take it up
  * with them", "for any inconvenience") and replaces only that, so every other word,
  * and with it every fact, stays the agent's. Matching runs on the folded sentence
  * (same length as the original); the agent's own characters are spliced back in.
  */
 import nlp from 'compromise/two';
-import editSpecs from '../rules/edits.json';
+import blame from '../rules/edits/blame-shifting.json';
+import defensive from '../rules/edits/defensive.json';
+import lecturing from '../rules/edits/lecturing.json';
+import nonApology from '../rules/edits/non-apology.json';
+import vague from '../rules/edits/vague-commitment.json';
 import { foldTypography } from './normalize';
 import type { Category } from './types';
 
@@ -31,7 +35,8 @@ interface CompiledEdit {
   re: RegExp;
 }
 
-export const EDIT_SPECS = editSpecs as EditSpec[];
+/** In order within a category: a chain applies them one after another. */
+export const EDIT_SPECS = [...blame, ...defensive, ...lecturing, ...nonApology, ...vague] as EditSpec[];
 
 let compiled: Map<Category, CompiledEdit[]> | null = null;
 function editsOf(category: Category): CompiledEdit[] {

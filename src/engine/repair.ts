@@ -202,6 +202,21 @@ export function ownFacts(sentence: string): string | null {
   return `${lead}I’m sorry — ${text}; I’ll take care of it myself and update you by [time]${close}`;
 }
 
+/** What a lecture or an argument becomes with the edge gone: the fact, and an offer to help. */
+const HELPFUL_TAIL: Partial<Record<Category, string>> = {
+  lecturing: 'I’m happy to help with anything that isn’t clear',
+  defensive: 'I want to get this right for you',
+};
+
+function withHelpfulTail(sentence: string, category: Category): string | null {
+  const tail = HELPFUL_TAIL[category];
+  if (!tail || /\b(?:happy to help|get this right|put it right|sort it out for you)\b/i.test(sentence)) return null;
+  const end = END.exec(sentence)?.[0] ?? '';
+  const body = sentence.slice(0, sentence.length - end.length).replace(/[\s,;:—–-]+$/u, '');
+  if (words(body) < 3) return null;
+  return `${body}; ${tail}${end.trim() ? '.' : ''}`;
+}
+
 const WHOLE: Record<Category, string> = {
   'blame-shifting': 'I’ll sort this out for you myself and update you by [time].',
   defensive: 'I understand why this is frustrating, and I’m on it.',
@@ -245,6 +260,11 @@ export function repairs(input: RepairInput): { edits: string[]; owned: string[];
     // On the sentence as the edits left it (a customer's error restated without "you must have").
     const facts = ownFacts(constructionEdits(sentence, category)[0] ?? sentence);
     if (facts) owned.push(facts);
+  }
+  // The edited sentence with an offer to help, where the edit alone still reads as a lecture.
+  for (const edited of constructionEdits(sentence, category).slice(0, 3)) {
+    const helped = withHelpfulTail(edited, category);
+    if (helped) edits.push(helped);
   }
   const lead = /^\s*/.exec(sentence)?.[0].length ?? 0;
   // The sentence's own ending (full stop, "!", a closing emoji, none in chat) stays.

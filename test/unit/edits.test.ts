@@ -1,4 +1,4 @@
-// The construction edits (src/rules/edits.json) are data: each says what it does by
+// The construction edits (src/rules/edits/<category>.json) are data: each says what it does by
 // example, and none may be a pattern that could hang on a long word.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine/index';
