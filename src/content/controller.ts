@@ -269,7 +269,7 @@ export class Controller implements FieldHost {
     // The result came over the live port, so the extension is still there.
     if (this.retired) return;
     const badge = this.ensureBadge(field);
-    setBadgeCount(badge, field.findings.length);
+    setBadgeCount(badge, field.findings.length, field.warnings.find((w) => w.kind === 'truncated')?.message);
     if (this.card?.field === field) {
       if (!field.activeFinding) this.closeCard(false);
       else if (field.activeFinding !== this.card.finding) {
@@ -653,7 +653,7 @@ export class Controller implements FieldHost {
 
   private renderPanelFor(field: Field, focus: boolean): void {
     this.panel?.el.remove();
-    const el = renderPanel(this.doc, field.findings, field.tips, {
+    const el = renderPanel(this.doc, field.findings, field.tips, field.warnings, {
       review: (f) => {
         this.closePanel(false);
         this.openCard(field, f, true);
