@@ -630,7 +630,10 @@ export class Controller implements FieldHost {
         field.select(p.start, p.end);
       }
     } else {
-      const again = field.findings.find((x) => x.ruleId === f.ruleId && x.start === f.start && x.text === f.text) ?? f;
+      // The same finding in the text as it is now: where it was, else the nearest one with the same
+      // words (text typed before it moved it), so the card's next click applies at the right place.
+      const same = field.findings.filter((x) => x.ruleId === f.ruleId && x.text === f.text);
+      const again = same.find((x) => x.start === f.start) ?? same.sort((a, b) => Math.abs(a.start - f.start) - Math.abs(b.start - f.start))[0] ?? f;
       this.openCard(field, again, false, result.reason);
     }
   }
