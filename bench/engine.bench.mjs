@@ -8,6 +8,7 @@
 //   - budgets from DESIGN.md (informational PASS/FAIL; exit code is 0 either way)
 //   - browser bundle size of src/engine/index.ts (compromise included), raw and gzipped
 //   - heap before/after 100 analyses of the 2,000-word text (child process with --expose-gc)
+//   - the worst 1 MB input: hostile and dense 1 MB texts (bench/hostile.mjs), median of 3 analyze() calls each
 // Prints an aligned report and writes bench/results/engine.json.
 //
 // Environment knobs (optional):
@@ -25,6 +26,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { makeCorpus, countWords, rng, SEED, VARIANTS } from './texts.mjs';
 import { summarize, round, ms, kb, mb, ratio, table } from './stats.mjs';
+import { hostileInputs } from './hostile.mjs';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH_DIR, '..');
@@ -47,7 +49,35 @@ const BUDGETS = {
   full200MedianMs: 2,
   full2000MedianMs: 15,
   incrementalMedianMs: 0.3,
+  // Issue 11: no 1 MB input over 1 s (the engine checks at most MAX_CHECKED_CHARS of a reply).
+  worst1MbMs: 1000,
 };
+const HOSTILE_RUNS = 3;
+
+/** Each 1 MB input through analyze() (nothing cached between calls: analyze is one-off), median of HOSTILE_RUNS. */
+function benchHostile(mod) {
+  mod.analyze(makeCorpus()[1].text); // warm
+  return hostileInputs().map(({ id, text }) => {
+    const times = [];
+    let result;
+    for (let i = 0; i < HOSTILE_RUNS; i++) {
+      const a = now();
+      result = mod.analyze(text);
+      times.push(now() - a);
+    }
+    times.sort((x, y) => x - y);
+    const truncated = result.warnings?.find((w) => w.kind === 'truncated');
+    return {
+      id,
+      chars: text.length,
+      median: times[HOSTILE_RUNS >> 1],
+      max: times[HOSTILE_RUNS - 1],
+      findings: result.findings.length,
+      checkedUpTo: truncated ? truncated.start : text.length,
+      contractErrors: contractCheck(text, result),
+    };
+  });
+}
 
 const require = createRequire(import.meta.url);
 const now = () => performance.now();
@@ -592,6 +622,19 @@ async function main() {
     }
   }
 
+  // --- Worst 1 MB input
+  if (tactful) {
+    progress('worst 1 MB input');
+    try {
+      results.hostile = benchHostile(tactful.mod);
+      for (const h of results.hostile) if (h.contractErrors) notes.push(`1 MB ${h.id}: ${h.contractErrors} finding(s) where text !== input.slice(start, end)`);
+    } catch (e) {
+      results.errors.hostile = String(e.message ?? e);
+      notes.push(`worst 1 MB input failed: ${e.message}`);
+    }
+  }
+  const worst = results.hostile?.reduce((a, b) => (b.median > a.median ? b : a));
+
   // --- Budgets
   const budgetRows = [];
   const addBudget = (label, value, limit) =>
@@ -600,6 +643,7 @@ async function main() {
   addBudget('2,000 words, warm full analysis, median', results.warm['2000w']?.tactful?.median, BUDGETS.full2000MedianMs);
   for (const c of corpus)
     addBudget(`1-char edit, incremental (${c.id}), median`, results.incremental[c.id]?.median, BUDGETS.incrementalMedianMs);
+  addBudget(`worst 1 MB input (${worst?.id ?? 'n/a'}), median`, worst?.median, BUDGETS.worst1MbMs);
   results.budgetResults = budgetRows;
   results.notes = notes;
   endPhase();
@@ -698,6 +742,15 @@ function printReport(R, corpus, peerIds, budgetRows, notes) {
           }),
       ),
     );
+  }
+
+  if (R.hostile?.length) {
+    log('');
+    log(`1 MB inputs: analyze(text), median and max of ${HOSTILE_RUNS} calls; "checked" = characters before the 'truncated' warning`);
+    const rows = R.hostile.map((h) => [h.id, ms(h.median), ms(h.max), String(h.findings), h.checkedUpTo.toLocaleString('en-US')]);
+    log(table(['input', 'median', 'max', 'flags', 'checked'], rows, 'lrrrr'));
+    const w = R.hostile.reduce((a, b) => (b.median > a.median ? b : a));
+    log(`  worst 1 MB input: ${w.id}, ${ms(w.median)} ms median`);
   }
 
   log('');

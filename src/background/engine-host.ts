@@ -9,7 +9,7 @@
  *
  * Pure logic: the port and the analyzer are handed in (background/engine.ts wires them).
  */
-import type { Analyzer } from '../engine/analyzer';
+import { MAX_CHECKED_CHARS, type Analyzer } from '../engine/analyzer';
 import { splitPieces } from '../engine/pieces';
 import { MAX_TEXT, parseClientMessage, type HostMessage, type PortLike } from '../shared/engine-protocol';
 import { applyDelta } from '../shared/text-delta';
@@ -181,7 +181,12 @@ export class EngineHost {
     };
     try {
       if (text.length > SLICED_CHARS) {
+        let covered = 0;
         for (const piece of splitPieces(text, PIECE_CHARS)) {
+          // The engine checks only the first MAX_CHECKED_CHARS of a reply's own text: warming the
+          // cache past them would be seconds of wasted work on a 1 MB paste.
+          if (covered > MAX_CHECKED_CHARS) break;
+          covered += piece.length;
           analyzer.analyze(piece); // fills the per-sentence cache; cheap when already there
           if (this.now() - t0 > SLICE_MS) {
             account();

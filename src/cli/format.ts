@@ -64,6 +64,14 @@ export function withPositions(text: string, result: AnalysisResult): Array<Findi
 export function formatText(name: string, text: string, result: AnalysisResult, opts: FormatOptions): string {
   const paint = (code: string, s: string) => (opts.color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const out = withPositions(text, result).map((f) => formatFinding(name, f, opts));
+  // What was not checked (a reply past the length limit, a team rule out of time) is said, never silent.
+  if (result.warnings?.length) {
+    const at = lineIndex(text);
+    for (const w of result.warnings) {
+      const { line, col } = at(w.start);
+      out.push(`${sanitize(name)}:${line}:${col}  ${paint('33', 'note')}    ${sanitize(w.message)}`);
+    }
+  }
   for (const tip of result.tips) out.push(`${sanitize(name)}  ${paint('2', 'tip')} ${tip.id}: ${sanitize(tip.message)}`);
   return out.join('\n');
 }

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createAnalyzer, formatProblems, parsePack, SEVERITIES, type AnalysisResult, type Analyzer, type RulePack, type Severity } from '../engine/index';
+import { createAnalyzer, formatProblems, MAX_CHECKED_CHARS, parsePack, SEVERITIES, type AnalysisResult, type Analyzer, type RulePack, type Severity } from '../engine/index';
 import { formatText, sanitize, withPositions } from './format';
 
 const USAGE_LINE = 'Usage: tactful check [options] [FILE…]';
@@ -15,8 +15,8 @@ and vague phrasing. Reads FILEs, or standard input when none is given ("-" too).
 
 Options:
   --format text|json     output format (default: text); json is an array of
-                         {file, findings, tips}, one per input, findings with
-                         1-based line and column beside start and end
+                         {file, findings, tips, warnings?}, one per input, findings
+                         with 1-based line and column beside start and end
   --input text|jsonl     input format; jsonl = one {"id","text"} object per line (default: text)
   --rules PACK.json      add a team rule pack (repeatable)
   --fail-on SEVERITY     exit 1 if any finding is at least info|warning|error
@@ -24,6 +24,9 @@ Options:
   --no-color             no colour (also when NO_COLOR is set or output is not a terminal)
   -v, --version          print the version
   -h, --help             show this help
+
+Only the first ${MAX_CHECKED_CHARS.toLocaleString('en-US')} characters of a reply's own text are checked; a longer one
+gets a note saying where checking stopped.
 
 Tips: the greeting and closing tips are shown only for an input that looks like a
 whole reply (its first line is a greeting, or it has more than one paragraph), so a
@@ -204,10 +207,11 @@ function run(argv: string[]): number {
     if (result.findings.length) flaggedTexts++;
     if (failOn && result.findings.some((f) => rank(f.severity) >= rank(failOn as Severity))) failing = true;
     const findings = withPositions(item.text, result);
+    const warnings = result.warnings?.length ? { warnings: result.warnings } : {};
     if (values.input === 'jsonl' && values.format === 'json') {
-      jsonOut.push({ id: item.id, findings, tips: result.tips });
+      jsonOut.push({ id: item.id, findings, tips: result.tips, ...warnings });
     } else if (values.format === 'json') {
-      jsonOut.push({ file: item.name, findings, tips: result.tips });
+      jsonOut.push({ file: item.name, findings, tips: result.tips, ...warnings });
     } else {
       const block = formatText(item.name, item.text, result, { color });
       if (block) textOut.push(block);

@@ -23,6 +23,10 @@ export interface EditTarget {
 
 export type ApplyResult = { ok: true; caret: number } | { ok: false; reason: string };
 
+/** Said in the card when the text at the finding's span is no longer the finding's text. */
+export const TEXT_CHANGED =
+  'Not applied: the text here changed since this suggestion was made (you typed, or the page changed it). Your text was left as it is; check the suggestion again.';
+
 const tick = (ms = 0) => new Promise<void>((r) => setTimeout(r, ms));
 
 function normalize(s: string): string {
@@ -79,15 +83,18 @@ async function selectAndSettle(t: EditTarget, start: number, end: number): Promi
  * not take it (event not handled and the text unchanged) gets the browser's insertText.
  * Trix takes a beforeinput without calling preventDefault, so the text decides, not the event.
  */
-async function insert(t: EditTarget, spec: EditorSpec, start: number, end: number, text: string): Promise<void> {
+async function insert(t: EditTarget, spec: EditorSpec, start: number, end: number, text: string, guard?: string): Promise<boolean> {
   const before = t.readText();
   await selectAndSettle(t, start, end);
+  // Selecting yields a tick, in which the agent (or the page) may type: nothing is sent then.
+  if (guard !== undefined && normalize(t.readText()) !== guard) return false;
   await spec.announce?.(t.el);
   let handled = false;
   if (spec.input === 'beforeinput') handled = dispatchBeforeInput(t, start, end, text);
   else if (spec.input === 'paste') handled = dispatchPaste(t, text);
   if (spec.input === 'execCommand' || (!handled && t.readText() === before)) execInsert(t, text);
   await spec.announce?.(t.el);
+  return true;
 }
 
 /** Wait until the editor's DOM shows `expected` (React-based editors render on a later frame). */
@@ -111,11 +118,11 @@ export async function applyReplacement(
   // Decided now, not when the field was found: some editors mark their element after it is editable.
   const spec = editorSpec(t.el);
   const before = normalize(t.readText());
-  if (before.slice(start, end) !== normalize(expectedSpan)) {
-    return { ok: false, reason: 'The text changed. Try again after the check updates.' };
-  }
+  // The agent may have typed between the check and the click: a rewrite applied at stale offsets
+  // would replace the wrong words, so it is applied only where the finding's text still is.
+  if (before.slice(start, end) !== normalize(expectedSpan)) return { ok: false, reason: TEXT_CHANGED };
   const expected = before.slice(0, start) + normalize(replacement) + before.slice(end);
-  await insert(t, spec, start, end, replacement);
+  if (!(await insert(t, spec, start, end, replacement, before))) return { ok: false, reason: TEXT_CHANGED };
   const after = await settle(t, spec, expected);
   if (after === expected) {
     const caret = start + replacement.length;

@@ -25,14 +25,15 @@ export function createBadge(doc: Document, onOpen: () => void, onEscape: () => b
   return b;
 }
 
-export function setBadgeCount(b: HTMLElement, n: number): void {
-  if (b.getAttribute('data-count') === String(n)) return;
+/** @param note what the count leaves out (a reply too long to check in full): the badge's title says it. */
+export function setBadgeCount(b: HTMLElement, n: number, note = ''): void {
+  if (b.getAttribute('data-count') === String(n) && (b.getAttribute('title') ?? '') === note) return;
   b.textContent = String(n);
   b.setAttribute('data-count', String(n));
-  b.setAttribute(
-    'aria-label',
-    n === 0 ? 'Tactful: no suggestions' : `Tactful: ${n} suggestion${n === 1 ? '' : 's'}. Show list`,
-  );
+  if (note) b.setAttribute('title', note);
+  else b.removeAttribute('title');
+  const count = n === 0 ? 'Tactful: no suggestions' : `Tactful: ${n} suggestion${n === 1 ? '' : 's'}. Show list`;
+  b.setAttribute('aria-label', note ? `${count}. ${note}` : count);
 }
 
 const BADGE_SIZE = 22;

@@ -269,7 +269,7 @@ export class Controller implements FieldHost {
     // The result came over the live port, so the extension is still there.
     if (this.retired) return;
     const badge = this.ensureBadge(field);
-    setBadgeCount(badge, field.findings.length);
+    setBadgeCount(badge, field.findings.length, field.warnings.find((w) => w.kind === 'truncated')?.message);
     if (this.card?.field === field) {
       if (!field.activeFinding) this.closeCard(false);
       else if (field.activeFinding !== this.card.finding) {
@@ -630,7 +630,10 @@ export class Controller implements FieldHost {
         field.select(p.start, p.end);
       }
     } else {
-      const again = field.findings.find((x) => x.ruleId === f.ruleId && x.start === f.start && x.text === f.text) ?? f;
+      // The same finding in the text as it is now: where it was, else the nearest one with the same
+      // words (text typed before it moved it), so the card's next click applies at the right place.
+      const same = field.findings.filter((x) => x.ruleId === f.ruleId && x.text === f.text);
+      const again = same.find((x) => x.start === f.start) ?? same.sort((a, b) => Math.abs(a.start - f.start) - Math.abs(b.start - f.start))[0] ?? f;
       this.openCard(field, again, false, result.reason);
     }
   }
@@ -653,7 +656,7 @@ export class Controller implements FieldHost {
 
   private renderPanelFor(field: Field, focus: boolean): void {
     this.panel?.el.remove();
-    const el = renderPanel(this.doc, field.findings, field.tips, {
+    const el = renderPanel(this.doc, field.findings, field.tips, field.warnings, {
       review: (f) => {
         this.closePanel(false);
         this.openCard(field, f, true);

@@ -1,6 +1,6 @@
 /** One watched reply field: reading its text, debounced analysis, painting, selection. */
 import { isShortcutKey } from './shortcut-keys';
-import { findingKey, visibleFindings, type AnalysisResult, type Filters, type Finding, type Tip } from './findings';
+import { findingKey, visibleFindings, type AnalysisResult, type AnalysisWarning, type Filters, type Finding, type Tip } from './findings';
 import type { EngineClient } from './engine-client';
 import { QuietTimer } from './quiet-timer';
 import type { EditTarget } from './apply';
@@ -53,6 +53,8 @@ export class Field implements EditTarget {
   all: Finding[] = [];
   findings: Finding[] = [];
   tips: Tip[] = [];
+  /** What the engine did not check (a reply past its length limit, a team rule out of time). */
+  warnings: AnalysisWarning[] = [];
   active = false;
   activeFinding: Finding | null = null;
   private readonly dismissed = new Set<string>();
@@ -264,6 +266,7 @@ export class Field implements EditTarget {
     this.applied = result;
     this.all = result.findings.filter((f) => f.end <= text.length && text.slice(f.start, f.end) === f.text);
     this.tips = result.tips;
+    this.warnings = result.warnings ?? [];
     this.refilter();
   }
 

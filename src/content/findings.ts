@@ -2,7 +2,7 @@
 import type { Finding } from '../engine/types';
 import { normalizePhrase } from '../shared/settings';
 
-export type { AnalysisResult, Finding, Tip, Category } from '../engine/types';
+export type { AnalysisResult, AnalysisWarning, Finding, Tip, Category } from '../engine/types';
 
 export interface Filters {
   ignored: ReadonlySet<string>;

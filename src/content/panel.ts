@@ -1,6 +1,6 @@
 /** The list of all findings and reply-level tips for one field, opened from its badge. */
 import { trapFocus } from './focus-trap';
-import type { Finding, Tip } from './findings';
+import type { AnalysisWarning, Finding, Tip } from './findings';
 import { CATEGORY_STYLES } from './categories';
 
 export interface PanelActions {
@@ -8,7 +8,36 @@ export interface PanelActions {
   close(): void;
 }
 
-export function renderPanel(doc: Document, findings: readonly Finding[], tips: readonly Tip[], actions: PanelActions): HTMLElement {
+/** Distinct warnings shown at most; a slow team rule can warn once per sentence. */
+const MAX_NOTES = 5;
+
+/** What was not checked, above the list: a count of zero must not read as "all fine" when it was not all checked. */
+function notes(doc: Document, warnings: readonly AnalysisWarning[]): HTMLElement | null {
+  const messages = [...new Set(warnings.map((w) => w.message))];
+  if (!messages.length) return null;
+  const ul = doc.createElement('ul');
+  ul.className = 'notes';
+  ul.setAttribute('data-tactful', 'warnings');
+  for (const m of messages.slice(0, MAX_NOTES)) {
+    const li = doc.createElement('li');
+    li.textContent = m;
+    ul.appendChild(li);
+  }
+  if (messages.length > MAX_NOTES) {
+    const li = doc.createElement('li');
+    li.textContent = `…and ${messages.length - MAX_NOTES} more like these.`;
+    ul.appendChild(li);
+  }
+  return ul;
+}
+
+export function renderPanel(
+  doc: Document,
+  findings: readonly Finding[],
+  tips: readonly Tip[],
+  warnings: readonly AnalysisWarning[],
+  actions: PanelActions,
+): HTMLElement {
   const panel = doc.createElement('div');
   panel.setAttribute('data-tactful', 'panel');
   panel.setAttribute('role', 'dialog');
@@ -26,6 +55,8 @@ export function renderPanel(doc: Document, findings: readonly Finding[], tips: r
   close.addEventListener('click', () => actions.close());
   head.append(title, close);
   panel.appendChild(head);
+  const warned = notes(doc, warnings);
+  if (warned) panel.appendChild(warned);
 
   if (findings.length === 0) {
     const p = doc.createElement('p');

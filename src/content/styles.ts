@@ -42,11 +42,13 @@ ${markRules}
 h2{font-size:13px;margin:10px 0 6px;}
 .tips{margin:0;padding-left:18px;}
 .empty{color:#57606a;margin:0;}
+.notes{margin:0 0 8px;padding:6px 8px 6px 24px;border-radius:6px;background:#fff8c5;color:#4d2d00;font-size:12px;}
 @media (prefers-color-scheme: dark){
  .ui{color:#e6edf3;}
  [data-tactful="card"],[data-tactful="panel"]{background:#161b22;border-color:#30363d;}
  .actions button,.panel-item button{background:#21262d;color:#e6edf3;border-color:#30363d;}
  [data-tactful="suggestion"],[data-tactful="also-suggestion"]{background:#052e16;color:#bbf7d0;}
  .phrase,.empty,.hint{color:#9da7b3;}
+ .notes{background:#3b2e00;color:#f8e3a1;}
 }
 `;

@@ -7,6 +7,7 @@ import { createAnalyzerFrom, type Analyzer } from './analyzer';
 import type { AnalysisResult, AnalyzeOptions } from './types';
 
 export type { Analyzer } from './analyzer';
+export { MAX_CHECKED_CHARS } from './analyzer';
 export type { ResolvedRule } from './resolve';
 export type { PackProblem, PackResult } from './pack';
 export { validatePack, parsePack, formatProblems, PACK_COST_LIMITS, PACK_SCHEMA_VERSION, type ValidateOptions } from './pack';
@@ -48,7 +49,7 @@ function strings(value: unknown): string {
  */
 function cacheKey(o: AnalyzeOptions): string {
   const packs = Array.isArray(o.packs) ? o.packs.map(identity).join(',') : identity(o.packs);
-  return [packs, identity(o.rules), strings(o.disabledRules), strings(o.ignoredPhrases), strings(o.categories), String(o.tips), String(o.learned), String(o.cacheSentences)].join('|');
+  return [packs, identity(o.rules), strings(o.disabledRules), strings(o.ignoredPhrases), strings(o.categories), String(o.tips), String(o.learned), String(o.cacheSentences), String(o.sentenceBudgetMs), String(o.maxCheckedChars)].join('|');
 }
 
 /** Options as the analyzer reads them: null means none, Set-valued lists become arrays. */

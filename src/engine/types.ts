@@ -41,16 +41,14 @@ export interface Tip {
 
 /**
  * Something the agent or team lead should know about an analysis that is not a finding:
- * a rule skipped for a sentence because checking it took longer than the sentence's budget.
- * start/end are the sentence's offsets in the input.
+ * - 'rule-skipped': a rule skipped for a sentence because checking it took longer than the
+ *   sentence's budget; start/end are the sentence's offsets in the input.
+ * - 'truncated': the reply is longer than the engine checks (`maxCheckedChars`); the sentences
+ *   from `start` to `end` (the end of the input) were not checked, those before it were, exactly.
  */
-export interface AnalysisWarning {
-  kind: 'rule-skipped';
-  ruleId: string;
-  start: number;
-  end: number;
-  message: string;
-}
+export type AnalysisWarning =
+  | { kind: 'rule-skipped'; ruleId: string; start: number; end: number; message: string }
+  | { kind: 'truncated'; start: number; end: number; message: string };
 
 export interface AnalysisResult {
   findings: Finding[];
@@ -135,4 +133,9 @@ export interface AnalyzeOptions {
   cacheSentences?: number;
   /** Time in ms one sentence may take over all rules (default 50); rules past it are skipped with a warning. */
   sentenceBudgetMs?: number;
+  /**
+   * How many characters of the agent's own sentences are checked (default 20,000, MAX_CHECKED_CHARS);
+   * the sentences past it are not, and the result carries a 'truncated' warning saying where it stopped.
+   */
+  maxCheckedChars?: number;
 }

@@ -2,7 +2,7 @@
 /** Live sandbox: the same engine and merged rules as the reply boxes, updating as you type. */
 import { useMemo, useState } from 'preact/hooks';
 import { createAnalyzer } from '../engine/index';
-import type { Finding } from '../engine/types';
+import type { AnalysisWarning, Finding } from '../engine/types';
 import { CATEGORY_LABELS } from '../shared/packs';
 import type { Snapshot } from './store';
 
@@ -20,6 +20,27 @@ export function segments(text: string, findings: readonly Finding[]): Array<{ te
   }
   if (at < text.length) out.push({ text: text.slice(at), f: null });
   return out;
+}
+
+/** Warnings listed at most (a slow rule warns once per sentence it was skipped for). */
+const MAX_WARNINGS = 20;
+
+/** What the engine did not check: a rule skipped for a sentence (out of time), a reply past the length limit. */
+function Warnings({ warnings }: { warnings: readonly AnalysisWarning[] }) {
+  if (!warnings.length) return null;
+  return (
+    <div class="warnings" role="note">
+      <p class="label">Not checked</p>
+      <ul data-testid="sandbox-warnings">
+        {warnings.slice(0, MAX_WARNINGS).map((w) => (
+          <li key={`${w.kind}:${w.kind === 'rule-skipped' ? w.ruleId : ''}:${w.start}`} data-kind={w.kind} data-rule={w.kind === 'rule-skipped' ? w.ruleId : undefined}>
+            {w.message} <span class="span">chars {w.start}–{w.end}</span>
+          </li>
+        ))}
+        {warnings.length > MAX_WARNINGS ? <li>…and {warnings.length - MAX_WARNINGS} more.</li> : null}
+      </ul>
+    </div>
+  );
 }
 
 export function SandboxView({ snap }: { snap: Snapshot }) {
@@ -57,6 +78,7 @@ export function SandboxView({ snap }: { snap: Snapshot }) {
           {result.findings.length === 0 ? 'Nothing flagged' : `${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}`}
         </span>
       </h3>
+      <Warnings warnings={result.warnings ?? []} />
       <ol class="findings" data-testid="sandbox-findings">
         {result.findings.map((f) => (
           <li key={`${f.ruleId}:${f.start}`} data-rule={f.ruleId}>

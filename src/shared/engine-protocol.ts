@@ -77,7 +77,13 @@ function isResult(v: unknown): v is AnalysisResult {
       isObj(f) && typeof f.ruleId === 'string' && typeof f.category === 'string' && typeof f.severity === 'string' &&
       isLen(f.start) && isLen(f.end) && typeof f.text === 'string' && typeof f.message === 'string' &&
       Array.isArray(f.suggestions) && f.suggestions.every((s: unknown) => isObj(s) && typeof s.replacement === 'string'),
-  ) && v.tips.every((t: unknown) => isObj(t) && typeof t.id === 'string' && typeof t.message === 'string');
+  ) && v.tips.every((t: unknown) => isObj(t) && typeof t.id === 'string' && typeof t.message === 'string') &&
+    (v.warnings === undefined || (Array.isArray(v.warnings) && v.warnings.every(isWarning)));
+}
+
+function isWarning(w: unknown): boolean {
+  if (!isObj(w) || !isLen(w.start) || !isLen(w.end) || typeof w.message !== 'string') return false;
+  return w.kind === 'truncated' || (w.kind === 'rule-skipped' && typeof w.ruleId === 'string');
 }
 
 export function parseHostMessage(raw: unknown): HostMessage | null {

@@ -38,7 +38,22 @@ interface EditorCase {
   /** Caret offset in the model's text. */
   caret(page: Page): Promise<number>;
   focused(page: Page): Promise<boolean>;
+  /** From now on, record the text each of the page's own change listeners sees (what a draft autosave stores). */
+  listen(page: Page): Promise<void>;
+  /** What those listeners saw, in order. */
+  seen(page: Page): Promise<string[]>;
 }
+
+type SawWindow = Window & { pageSaw: string[]; pmChanges?: string[] };
+/** The page's own `input` listener on the field, reading the field's text when it fires. */
+const listenInput = (p: Page, read: 'value' | 'innerText') =>
+  p.evaluate((how) => {
+    const w = window as unknown as SawWindow;
+    w.pageSaw = [];
+    const el = document.querySelector<HTMLElement>('#reply')!;
+    el.addEventListener('input', () => w.pageSaw.push(how === 'value' ? (el as HTMLTextAreaElement).value : el.innerText.replace(/\n$/, '')));
+  }, read);
+const pageSaw = (p: Page) => p.evaluate(() => (window as unknown as SawWindow).pageSaw.map((t) => t.replace(/\u00a0/g, ' ')));
 
 /** Caret offset in the field (textarea API or DOM selection). */
 const caretIn = (p: Page, sel: string) => p.evaluate(caretOffsetInPage, sel);
@@ -51,6 +66,8 @@ const textarea: EditorCase = {
   model: (p) => p.$eval('#reply', (e) => (e as HTMLTextAreaElement).value),
   caret: (p) => caretIn(p, '#reply'),
   focused: (p) => p.evaluate(() => document.activeElement?.id === 'reply'),
+  listen: (p) => listenInput(p, 'value'),
+  seen: pageSaw,
 };
 
 const contenteditable = (mode: MarkMode): EditorCase => ({
@@ -62,6 +79,8 @@ const contenteditable = (mode: MarkMode): EditorCase => ({
   model: (p) => p.$eval('#reply', (e) => (e as HTMLElement).innerText.replace(/\n$/, '')),
   caret: (p) => caretIn(p, '#reply'),
   focused: (p) => p.evaluate(() => document.activeElement?.id === 'reply'),
+  listen: (p) => listenInput(p, 'innerText'),
+  seen: pageSaw,
 });
 
 type PmWindow = Window & { pmView: { state: { doc: { textContent: string }; selection: { head: number } }; hasFocus(): boolean } };
@@ -76,6 +95,9 @@ const prosemirror = (mode: MarkMode): EditorCase => ({
   // single paragraph: position 1 is the start of its text
   caret: (p) => p.evaluate(() => (window as unknown as PmWindow).pmView.state.selection.head - 1),
   focused: (p) => p.evaluate(() => (window as unknown as PmWindow).pmView.hasFocus()),
+  // ProseMirror's page-side change hook is dispatchTransaction (the fixture records each change).
+  listen: (p) => p.evaluate(() => void (window as unknown as SawWindow).pmChanges!.splice(0)),
+  seen: (p) => p.evaluate(() => [...(window as unknown as SawWindow).pmChanges!]),
 });
 
 const CASES: EditorCase[] = [textarea, contenteditable('css'), contenteditable('overlay'), prosemirror('css'), prosemirror('overlay')];
@@ -144,9 +166,13 @@ describe.skipIf(SKIP_BROWSER)('editors', () => {
         await page.waitForTimeout(600);
         await openCardAt(page, ed, 0);
         const replacement = (await suggestions.first().textContent())!;
+        await ed.listen(page);
         await suggestions.first().click();
         const expected = original.slice(0, span.start) + replacement + original.slice(span.end);
         await expect.poll(async () => norm(await ed.model(page))).toBe(expected);
+        // The page's own change listener saw the rewrite: the last text it was told of is the rewritten
+        // reply (what a draft autosave stores).
+        await expect.poll(async () => (await ed.seen(page)).at(-1)).toBe(expected);
         // The rewrite's first [placeholder] is selected (the agent types over it), else the caret is after it.
         const ph = /\[[A-Za-z]+(?: [A-Za-z]+){0,3}\]/.exec(replacement);
         expect(await ed.caret(page)).toBe(span.start + (ph ? ph.index + ph[0].length : replacement.length));
@@ -173,6 +199,65 @@ describe.skipIf(SKIP_BROWSER)('editors', () => {
         await card(page).locator('[data-tactful="ignore"]').click();
         await expect.poll(async () => Number(await badge(page).textContent())).toBe(n - 2);
         await expect.poll(async () => (await storageLocal(s)).ignoredPhrases).toContain(phrase);
+      });
+    });
+  }
+
+  // Issue 12: the agent typed between the check and the click. Typing before the span moves it, so
+  // the span's offsets now hold other words: the rewrite must not land there.
+  const TYPED = 'Hello. ';
+  // [edit, then after the click]: a textarea's input event closes the card, so there it follows the
+  // click (as when the page itself changes the value), in the same task all the same.
+  const typeAtStart: Record<string, [string, string]> = {
+    textarea: [
+      `document.querySelector('#reply').setRangeText(${JSON.stringify(TYPED)}, 0, 0)`,
+      `document.querySelector('#reply').dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: ${JSON.stringify(TYPED)} }))`,
+    ],
+    contenteditable: [
+      `(() => { const el = document.querySelector('#reply'); const t = document.createTreeWalker(el, NodeFilter.SHOW_TEXT).nextNode(); t.insertData(0, ${JSON.stringify(TYPED)}); el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: ${JSON.stringify(TYPED)} })); })()`,
+      '',
+    ],
+    ProseMirror: [`(() => { const v = window.pmView; v.dispatch(v.state.tr.insertText(${JSON.stringify(TYPED)}, 1)); })()`, ''],
+  };
+  for (const ed of [textarea, contenteditable('css'), prosemirror('css')]) {
+    const family = ed.name.split(' ')[0]!;
+    it(`${ed.name}: text typed after the card opened is never overwritten; the card says so, then applies at the moved span`, async () => {
+      await withPage(s, async (page) => {
+        await page.goto(s.fixtures.url(ed.page));
+        await page.click(ed.selector);
+        await page.keyboard.type(REPLY);
+        await expect.poll(async () => Number(await badge(page).textContent())).toBe(analyze(REPLY).findings.length);
+        await page.waitForTimeout(600);
+        const span = await openCardAt(page, ed, 0);
+        expect(REPLY.slice(span.start, span.end)).toBe(FLAGGED);
+        const typed = TYPED + REPLY;
+        // The edit and the click in one task: no analysis can run in between (as when the agent
+        // types and clicks within the 100 ms before the next check).
+        await page.evaluate(
+          ([edit, after]) => {
+            (0, eval)(edit!);
+            const button = document.querySelector('tactful-overlay')!.shadowRoot!.querySelector<HTMLButtonElement>('[data-tactful="suggestion"]')!;
+            button.click();
+            if (after) (0, eval)(after);
+          },
+          typeAtStart[family]!,
+        );
+        const error = card(page).locator('[data-tactful="error"]');
+        await expect.poll(() => error.count()).toBe(1);
+        expect(await error.textContent()).toBe(
+          'Not applied: the text here changed since this suggestion was made (you typed, or the page changed it). Your text was left as it is; check the suggestion again.',
+        );
+        // Nothing was replaced: the agent's text is exactly what they typed.
+        expect(norm(await ed.model(page))).toBe(typed);
+        await page.waitForTimeout(300);
+        expect(norm(await ed.model(page))).toBe(typed);
+        // The card now points at where the words moved to, and applying from it works.
+        expect(await cardSpan(page)).toEqual({ start: span.start + TYPED.length, end: span.end + TYPED.length });
+        const suggestion = card(page).locator('[data-tactful="suggestion"]').first();
+        const replacement = (await suggestion.textContent())!;
+        await suggestion.click();
+        const moved = span.start + TYPED.length;
+        await expect.poll(async () => norm(await ed.model(page))).toBe(typed.slice(0, moved) + replacement + typed.slice(moved + FLAGGED.length));
       });
     });
   }

@@ -7,7 +7,7 @@ import { describe, it, expect } from 'vitest';
 import { analyze, createAnalyzer, type Analyzer } from '../../src/engine/index';
 import { EngineClient } from '../../src/content/engine-client';
 import { EngineHost, MAX_FIELDS_PER_PORT } from '../../src/background/engine-host';
-import { parseClientMessage, type PortLike } from '../../src/shared/engine-protocol';
+import { parseClientMessage, parseHostMessage, type PortLike } from '../../src/shared/engine-protocol';
 import { applyDelta, changedRegion, diffText } from '../../src/shared/text-delta';
 
 /** One end of an in-memory runtime port: what it posts, the peer receives on a later task. */
@@ -279,6 +279,29 @@ describe('engine protocol validation', () => {
       { type: 'eval', code: 'alert(1)' },
     ]) {
       expect(parseClientMessage(bad)).toBeNull();
+    }
+  });
+
+  it('a result carries its warnings through (a reply too long to check, a rule skipped), and malformed ones drop the result', async () => {
+    const bg = background();
+    const client = new EngineClient(bg.connect);
+    const long = Array.from({ length: 700 }, (_, i) => `The parcel ${i} left the depot on Friday morning.`).join(' ');
+    const result = await client.analyze(1, long);
+    expect(result).toEqual(analyze(long));
+    expect(typeof result === 'object' && result.warnings?.map((w) => w.kind)).toEqual(['truncated']);
+    const base = { findings: [], tips: [] };
+    const msg = (warnings: unknown) => ({ type: 'result', field: 1, seq: 1, result: { ...base, warnings } });
+    expect(parseHostMessage(msg([{ kind: 'truncated', start: 5, end: 9, message: 'm' }]))).not.toBeNull();
+    expect(parseHostMessage(msg([{ kind: 'rule-skipped', ruleId: 'r', start: 0, end: 3, message: 'm' }]))).not.toBeNull();
+    for (const bad of [
+      'x',
+      [null],
+      [{ kind: 'truncated', start: -1, end: 9, message: 'm' }],
+      [{ kind: 'truncated', start: 0, end: 9 }],
+      [{ kind: 'rule-skipped', start: 0, end: 3, message: 'm' }],
+      [{ kind: 'other', start: 0, end: 3, message: 'm' }],
+    ]) {
+      expect(parseHostMessage(msg(bad)), JSON.stringify(bad)).toBeNull();
     }
   });
 

@@ -113,11 +113,14 @@ describe('analyze', () => {
     expect(analyzer.analyze(edited)).toEqual(analyze(edited));
   });
 
-  it('finishes on hostile input: a 1 MB paste, a huge word, thousands of findings', () => {
+  it('finishes on hostile input: a 1 MB paste, a huge word, hundreds of findings', () => {
     const big = "That's not my department. ".repeat(40_000); // ~1 MB
     const result = analyze(big);
-    expect(result.findings.length).toBe(40_000);
+    // Every sentence within the first 20,000 characters checked (25 characters each), the rest said to be unchecked.
+    expect(result.findings.length).toBe(800);
     expectOffsetsHold(big, result);
+    expect(result.warnings?.map((w) => [w.kind, w.start, w.end])).toEqual([['truncated', 800 * 26, big.length]]);
+    expect(analyze(big, { maxCheckedChars: Infinity }).findings.length).toBe(40_000);
     const word = 'a'.repeat(200_000);
     expect(analyze(`${word} ${word}`).findings).toEqual([]);
     const noBreaks = 'we will get back to you when possible and '.repeat(5_000);
