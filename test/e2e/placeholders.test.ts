@@ -62,12 +62,14 @@ describe.skipIf(SKIP_BROWSER)('placeholders', () => {
         const replacement = norm((await suggestion.textContent())!);
         expect(replacement).toContain('[time]');
         await suggestion.click();
-        await expect.poll(async () => norm((await fieldState(page)).text)).toBe(replacement);
+        // The rewrite replaces the sentence's words; its own full stop stays where it was.
+        const expected = replacement.endsWith('.') ? replacement : `${replacement}.`;
+        await expect.poll(async () => norm((await fieldState(page)).text)).toBe(expected);
         await expect.poll(async () => (await fieldState(page)).selected).toBe('[time]');
         // The placeholder still in the reply is counted as a finding until it is filled in.
         await expect.poll(async () => Number(await badge(page).textContent())).toBe(1);
         await page.keyboard.type('3 pm today');
-        await expect.poll(async () => norm((await fieldState(page)).text)).toBe(replacement.replace('[time]', '3 pm today'));
+        await expect.poll(async () => norm((await fieldState(page)).text)).toBe(expected.replace('[time]', '3 pm today'));
         await expect.poll(async () => badge(page).textContent()).toBe('0');
         await page.close();
       });
