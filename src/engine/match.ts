@@ -31,13 +31,13 @@ const UNLIMITED = new Budget(Infinity);
 export type SentenceHits = Hit[] & { skipped?: string[] };
 
 /** Warnings for the rules a sentence skipped, at the sentence's offsets in the input. */
-export function skippedWarnings(skipped: readonly string[], start: number, end: number): AnalysisWarning[] {
+export function skippedWarnings(skipped: readonly string[], start: number, end: number, budgetMs = SENTENCE_BUDGET_MS): AnalysisWarning[] {
   return skipped.map((ruleId) => ({
     kind: 'rule-skipped' as const,
     ruleId,
     start,
     end,
-    message: `Rule "${ruleId}" was skipped for this sentence: checking the rules took longer than the ${SENTENCE_BUDGET_MS} ms a sentence may take (simplify its patterns).`,
+    message: `Rule "${ruleId}" was skipped for this sentence: checking the rules took longer than the ${budgetMs} ms a sentence may take (simplify its patterns).`,
   }));
 }
 
