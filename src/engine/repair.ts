@@ -5,7 +5,7 @@
  * then a category edit (own the promise and time it; apologise for the thing, not the
  * feeling); a whole-sentence replacement only when the whole sentence is the problem.
  */
-import { checkContext } from './context';
+import { checkContext, hasTime } from './context';
 import { constructionEdits, pastOf } from './edits';
 import { foldTypography } from './normalize';
 import { topicOf } from './topic';
@@ -68,6 +68,8 @@ function ownPromise(sentence: string): string | null {
     s = s.replace(OWNER, '$1I’ll');
     changed = true;
   }
+  // "I'll try to fix it" is still a hope: the owner does it.
+  s = s.replace(/\b(I’ll) (?:try to|try and|aim to|endeavou?r to|do (?:our|my) best to|hope to|attempt to) /u, '$1 ');
   if (/^\s*(?:we(?:'|’)re|we are) (looking into|working on|checking|investigating)\b/i.test(s)) {
     s = s.replace(/^(\s*)(?:we(?:'|’)re|we are) /i, '$1I’m ');
     changed = true;
@@ -77,7 +79,7 @@ function ownPromise(sentence: string): string | null {
       /get back to you|update you|let you know/i.test(m) ? 'update you by [time]' : 'by [time]',
     );
     changed = true;
-  } else if (!/\[(?:time|date)\]/.test(s)) {
+  } else if (!/\[(?:time|date)\]/.test(s) && !hasTime(foldTypography(s).toLowerCase())) {
     const end = END.exec(s)?.[0] ?? '';
     const body = end ? s.slice(0, -end.length) : s;
     s = /^\s*I’m (?:looking into|working on|checking|investigating)/.test(body) ? `${body} and will update you by [time]${end}` : `${body} by [time]${end}`;
