@@ -4,6 +4,7 @@
  * then applies cross-sentence context, overlaps and ignores.
  */
 import { compileRule, type CompiledRule } from './compile';
+import { compileEdits } from './edits';
 import { checkContext } from './context';
 import { learnedHits, resolveLearned, type LearnedHit } from './learned';
 import { checkLearnedHit, checkRuleHit, followTypography, makeJudge, usesCurly } from './verify';
@@ -109,7 +110,7 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
   const wantTips = options.tips ?? true;
   const learned = resolveLearned(options);
   const learnedOrder = compiled.length;
-  const judge = makeJudge(compiled, learned, options.sentenceBudgetMs);
+  const judge = makeJudge(compiled, learned, options.sentenceBudgetMs, compileEdits((options.packs ?? []).flatMap((p) => p.edits ?? [])));
   const cache = new Map<string, SentenceHits>();
   const cacheLimit = Math.max(options.cacheSentences ?? DEFAULT_CACHE_SENTENCES, 0);
   const checkLimit = Math.max(options.maxCheckedChars ?? MAX_CHECKED_CHARS, 0);

@@ -12,31 +12,21 @@ import lecturing from '../rules/edits/lecturing.json';
 import nonApology from '../rules/edits/non-apology.json';
 import vague from '../rules/edits/vague-commitment.json';
 import { foldTypography } from './normalize';
-import type { Category } from './types';
+import type { Category, EditSpec } from './types';
 
-export interface EditSpec {
-  id: string;
-  category: Category;
-  /** A regular expression (case-insensitive, Unicode) over the folded sentence. */
-  find: string;
-  /**
-   * `$1`, `$<name>` for groups, `${name|text}` with a fallback when the group is empty;
-   * `{inf:…}` puts a verb in its base form ("checked" → "check"), `{pp:…}` in its past
-   * participle ("send" → "sent"), `{obj:…}` a pronoun in object form ("he" → "him"),
-   * `{was:…}` a noun phrase with "was" or "were" ("the photos were").
-   */
-  replace: string;
-  /** [sentence, the sentence after this edit alone]. */
-  examples: Array<[string, string]>;
-}
+export type { EditSpec };
 
-interface CompiledEdit {
+export interface CompiledEdit {
   spec: EditSpec;
   re: RegExp;
 }
 
 /** In order within a category: a chain applies them one after another. */
 export const EDIT_SPECS = [...blame, ...defensive, ...lecturing, ...nonApology, ...vague] as EditSpec[];
+
+export function compileEdits(specs: readonly EditSpec[]): CompiledEdit[] {
+  return specs.map((spec) => ({ spec, re: new RegExp(spec.find, 'diu') }));
+}
 
 let compiled: Map<Category, CompiledEdit[]> | null = null;
 function editsOf(category: Category): CompiledEdit[] {
@@ -129,9 +119,34 @@ function applyOne(sentence: string, edit: CompiledEdit): string | null {
   return tidied !== sentence ? tidied : null;
 }
 
-/** One edit on its own (for the data file's examples). */
+/** One edit on its own (for the examples, the data files' and a team pack's). */
 export function applyEdit(sentence: string, spec: EditSpec): string | null {
   return applyOne(sentence, { spec, re: new RegExp(spec.find, 'diu') });
+}
+
+/**
+ * The regex dialect the pack guard can prove safe, for a pattern that may use lookaheads
+ * and named groups: every (?=…)/(?!…) removed and (?<name> written as a plain group.
+ */
+export function checkableSource(source: string): string {
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    if (source.startsWith('(?=', i) || source.startsWith('(?!', i)) {
+      let depth = 0;
+      let inClass = false;
+      for (; i < source.length; i++) {
+        const ch = source[i];
+        if (ch === '\\') i++;
+        else if (inClass) inClass = ch !== ']';
+        else if (ch === '[') inClass = true;
+        else if (ch === '(') depth++;
+        else if (ch === ')' && --depth === 0) break;
+      }
+      continue;
+    }
+    out += source[i];
+  }
+  return out.replace(/\(\?<(\w+)>/g, '(');
 }
 
 /**
@@ -139,8 +154,9 @@ export function applyEdit(sentence: string, spec: EditSpec): string | null {
  * (a blame often needs two: ", not us" and "so you'll need to chase them"), then
  * each edit alone. The verifier keeps the lightest that is not flagged again.
  */
-export function constructionEdits(sentence: string, category: Category): string[] {
-  const edits = editsOf(category);
+export function constructionEdits(sentence: string, category: Category, team: readonly CompiledEdit[] = []): string[] {
+  const own = team.filter((e) => e.spec.category === category);
+  const edits = own.length ? [...own, ...editsOf(category)] : editsOf(category);
   const singles: string[] = [];
   let chained = sentence;
   let applied = 0;

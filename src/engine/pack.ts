@@ -7,9 +7,12 @@ import * as v from 'valibot';
 import { builtinRules } from '../rules/index';
 import { createAnalyzerFrom } from './analyzer';
 import { compilePattern, PatternError } from './compile';
-import { CATEGORIES, CONTEXT_CHECKS, SENSITIVITIES, SEVERITIES, type RuleOverride, type RulePack, type RuleSpec } from './types';
+import { applyEdit, checkableSource } from './edits';
+import { hangShape, parseRegex } from './safe-regex';
+import { CATEGORIES, CONTEXT_CHECKS, SENSITIVITIES, SEVERITIES, type EditSpec, type RuleOverride, type RulePack, type RuleSpec } from './types';
 
-export const PACK_SCHEMA_VERSION = 1;
+/** 2: packs may carry `edits`. A version 1 pack is read as it always was and migrated to 2. */
+export const PACK_SCHEMA_VERSION = 2;
 
 /**
  * How much matching work a pack may ask for, in the work units of CompiledPattern.cost. The
@@ -48,6 +51,18 @@ export const RuleSchema = v.strictObject({
   enabled: v.optional(v.boolean()),
 });
 
+const EditSchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(ID, 'must be lower-case words joined by hyphens, like "drop-as-i-said"'), v.maxLength(80)),
+  category: v.picklist(CATEGORIES, `must be one of ${CATEGORIES.join(', ')}`),
+  find: Text(400),
+  replace: v.pipe(v.string(), v.maxLength(300, 'must be at most 300 characters')),
+  examples: v.pipe(
+    v.array(v.strictTuple([Text(600), v.pipe(v.string(), v.maxLength(900))], 'each example is [sentence, the sentence after this edit]')),
+    v.minLength(1, 'needs at least one example: [sentence, the sentence after this edit]'),
+    v.maxLength(50),
+  ),
+});
+
 const OverrideSchema = v.strictObject({
   enabled: v.optional(v.boolean()),
   severity: v.optional(v.picklist(SEVERITIES, `must be one of ${SEVERITIES.join(', ')}`)),
@@ -57,13 +72,14 @@ const OverrideSchema = v.strictObject({
 
 export const PackSchema = v.strictObject({
   $schema: v.optional(v.string()),
-  schemaVersion: v.literal(PACK_SCHEMA_VERSION, `must be ${PACK_SCHEMA_VERSION} (this version of Tactful reads pack format ${PACK_SCHEMA_VERSION})`),
+  schemaVersion: v.union([v.literal(1), v.literal(PACK_SCHEMA_VERSION)], `must be 1 or ${PACK_SCHEMA_VERSION} (this version of Tactful reads pack formats 1 and ${PACK_SCHEMA_VERSION})`),
   name: Text(100),
   version: Text(40),
   rules: v.pipe(v.array(RuleSchema), v.maxLength(1000, 'at most 1000 rules')),
   // Checked key by key in validateOverrides: valibot's record() drops the keys "constructor",
   // "prototype" and "__proto__" without a word, and the first two are valid rule ids.
   overrides: v.optional(v.custom<Record<string, unknown>>((x) => typeof x === 'object' && x !== null && !Array.isArray(x), 'must be an object of rule ids')),
+  edits: v.optional(v.pipe(v.array(EditSchema), v.maxLength(200, 'at most 200 edits'))),
 });
 
 export interface PackProblem {
@@ -148,6 +164,28 @@ function validateOverrides(raw: Record<string, unknown> | undefined, problems: P
   return out;
 }
 
+/**
+ * A team's edit must be a pattern the guard can prove cannot hang (no nested or overlapping
+ * repeats; lookbehind and backreferences are not allowed), and do what its examples say.
+ */
+function editProblems(edit: EditSpec, index: number): PackProblem[] {
+  const where = `edits[${index}] "${edit.id}"`;
+  if (/\(\?<[=!]|\\[1-9]|\\k</.test(edit.find)) return [{ path: `${where} › find`, message: 'lookbehind and backreferences are not allowed in an edit' }];
+  try {
+    new RegExp(edit.find, 'diu');
+    const shape = hangShape(parseRegex(checkableSource(edit.find)));
+    if (shape) return [{ path: `${where} › find`, message: shape }];
+  } catch (error) {
+    return [{ path: `${where} › find`, message: `not a valid pattern: ${(error as Error).message}` }];
+  }
+  const problems: PackProblem[] = [];
+  edit.examples.forEach(([input, output], i) => {
+    const got = applyEdit(input, edit) ?? input;
+    if (got !== output) problems.push({ path: `${where} › examples[${i}]`, message: `turns ${JSON.stringify(input)} into ${JSON.stringify(got)}, not ${JSON.stringify(output)}` });
+  });
+  return problems;
+}
+
 /** A rule's own examples must behave: each `flags` reply flagged by it, no `allows` reply. */
 function exampleProblems(rule: RuleSpec, index: number): PackProblem[] {
   const where = `rules[${index}] "${rule.id}"`;
@@ -193,6 +231,15 @@ export function validatePack(input: unknown, options: ValidateOptions = {}): Pac
   const overrides = validateOverrides((input as { overrides?: Record<string, unknown> }).overrides, problems);
   if (overrides === undefined) delete pack.overrides;
   else pack.overrides = overrides;
+  if (pack.schemaVersion === 1 && pack.edits) problems.push({ path: 'edits', message: `edits need "schemaVersion": ${PACK_SCHEMA_VERSION}` });
+  const editIds = new Set<string>();
+  pack.edits?.forEach((edit, i) => {
+    if (editIds.has(edit.id)) problems.push({ path: `edits[${i}] "${edit.id}" › id`, message: 'this id is used by an earlier edit in the pack' });
+    editIds.add(edit.id);
+    problems.push(...editProblems(edit, i));
+  });
+  // A version 1 pack is a version 2 pack without edits.
+  pack.schemaVersion = PACK_SCHEMA_VERSION;
   // Examples only run for rules whose patterns compiled.
   pack.rules.forEach((rule, i) => {
     if (patternProblems[i]!.length === 0) problems.push(...exampleProblems(rule, i));

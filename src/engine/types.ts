@@ -105,13 +105,35 @@ export interface RuleOverride {
   sensitivity?: Sensitivity;
 }
 
+/**
+ * A construction edit: a regular expression over one sentence and what replaces the words
+ * it finds, so a rewrite keeps the rest of the agent's sentence (see src/rules/edits/).
+ */
+export interface EditSpec {
+  id: string;
+  category: Category;
+  /** A regular expression (case-insensitive, Unicode) over the sentence, curly quotes folded to straight. */
+  find: string;
+  /**
+   * `$1`, `$<name>` for groups, `${name|text}` with a fallback when the group is empty;
+   * `{inf:…}` a verb's base form, `{pp:…}` its past participle, `{obj:…}` a pronoun's
+   * object form, `{was:…}` a noun phrase with "was"/"were".
+   */
+  replace: string;
+  /** [sentence, the sentence after this edit alone]; a sentence it leaves alone maps to itself. */
+  examples: Array<[string, string]>;
+}
+
 export interface RulePack {
   $schema?: string;
-  schemaVersion: 1;
+  /** 2 since packs may carry `edits`; version 1 packs load unchanged. */
+  schemaVersion: 1 | 2;
   name: string;
   version: string;
   rules: RuleSpec[];
   overrides?: Record<string, RuleOverride>;
+  /** The team's own construction edits, tried before the built-in ones for their category. */
+  edits?: EditSpec[];
 }
 
 export interface AnalyzeOptions {

@@ -10,7 +10,7 @@ import { matchSentence, type Hit } from './match';
 import { newProblems } from './grammar';
 import { foldTypography } from './normalize';
 import { changedRange, repairs } from './repair';
-import { constructionEdits } from './edits';
+import { constructionEdits, type CompiledEdit } from './edits';
 import type { ResolvedRule } from './resolve';
 import { buildRuleSet, type RuleSet } from './ruleset';
 import type { CompiledRule } from './compile';
@@ -37,12 +37,14 @@ export interface Judge {
   learned: LearnedCheck[];
   /** Verdicts by candidate text within this analyzer (stock rewrites repeat). */
   verdicts: Map<string, boolean>;
+  /** The team packs' construction edits, tried first for their category. */
+  edits: CompiledEdit[];
 }
 
-export function makeJudge(rules: CompiledRule[], learned: LearnedCheck[], budgetMs?: number): Judge {
+export function makeJudge(rules: CompiledRule[], learned: LearnedCheck[], budgetMs?: number, edits: CompiledEdit[] = []): Judge {
   const byCategory = new Map<Category, RuleSet>();
   for (const c of new Set(rules.map((r) => r.spec.category))) byCategory.set(c, buildRuleSet(rules.filter((r) => r.spec.category === c), budgetMs));
-  return { byCategory, learned, verdicts: new Map() };
+  return { byCategory, learned, verdicts: new Map(), edits };
 }
 
 const VERDICTS_MAX = 5000;
@@ -129,7 +131,7 @@ export function checkSuggestions(
   // of the whole sentence; within a tier, what keeps more of the agent's words comes first.
   const fixes = repairs({ sentence, start: span.start, end: span.end, category });
   const candidates = [
-    ...constructionEdits(sentence, category).map((full) => ({ full, label: undefined, tier: 0 })),
+    ...constructionEdits(sentence, category, judge.edits).map((full) => ({ full, label: undefined, tier: 0 })),
     ...fixes.edits.map((full) => ({ full, label: undefined, tier: 0 })),
     ...fixes.owned.map((full) => ({ full, label: undefined, tier: 0, owned: true })),
     // Templates with the agent's captured words are edits too; stock ones come after a replacement that names the topic.

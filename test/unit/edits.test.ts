@@ -1,32 +1,10 @@
 // The construction edits (src/rules/edits/<category>.json) are data: each says what it does by
 // example, and none may be a pattern that could hang on a long word.
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/engine/index';
-import { EDIT_SPECS, applyEdit, baseForm, constructionEdits } from '../../src/engine/edits';
+import { analyze, validatePack, type RulePack } from '../../src/engine/index';
+import { EDIT_SPECS, applyEdit, baseForm, checkableSource, constructionEdits } from '../../src/engine/edits';
 import { hangShape, parseRegex } from '../../src/engine/safe-regex';
 import { CATEGORIES } from '../../src/engine/types';
-
-/** The source with every (?=…) and (?!…) group removed (parentheses balanced, escapes and classes skipped). */
-function withoutLookaheads(source: string): string {
-  let out = '';
-  for (let i = 0; i < source.length; i++) {
-    if (source.startsWith('(?=', i) || source.startsWith('(?!', i)) {
-      let depth = 0;
-      let inClass = false;
-      for (; i < source.length; i++) {
-        const ch = source[i];
-        if (ch === '\\') i++;
-        else if (inClass) inClass = ch !== ']';
-        else if (ch === '[') inClass = true;
-        else if (ch === '(') depth++;
-        else if (ch === ')' && --depth === 0) break;
-      }
-      continue;
-    }
-    out += source[i];
-  }
-  return out;
-}
 
 describe('construction edits as data', () => {
   it('every edit has a unique id, a known category and at least one example', () => {
@@ -44,7 +22,7 @@ describe('construction edits as data', () => {
   it.each(EDIT_SPECS.map((e) => [e.id, e.find] as const))('%s cannot hang', (_, find) => {
     // The pack guard's checker, on the pattern without its lookaheads (which it does not parse;
     // each is a bounded alternation or a phrase) and with named groups as plain ones.
-    expect(hangShape(parseRegex(withoutLookaheads(find).replace(/\(\?<(\w+)>/g, '(')))).toBeNull();
+    expect(hangShape(parseRegex(checkableSource(find)))).toBeNull();
   });
 
   it('puts verbs in their base form for "It is easy to forget to …"', () => {
@@ -88,5 +66,44 @@ describe('rewrites that keep the agent’s facts', () => {
   it('times a vague promise and keeps its action', () => {
     const r = first('A refund will be processed in due course.');
     expect(r.fixed).toBe('A refund will be processed by [time].');
+  });
+});
+
+describe('a team pack’s own edits (pack format 2)', () => {
+  const edit = {
+    id: 'recap-not-repeat',
+    category: 'defensive' as const,
+    find: String.raw`^as i (?:said|mentioned) before,\s*`,
+    replace: 'Quick recap: ',
+    examples: [['As I said before, the refund is on its way.', 'Quick recap: the refund is on its way.']] as Array<[string, string]>,
+  };
+  const pack = (extra: object) => ({ schemaVersion: 2, name: 'Team', version: '1', rules: [], ...extra });
+
+  it('is tried first for its category, and the rewrite keeps the sentence', () => {
+    const r = validatePack(pack({ edits: [edit] }));
+    expect(r.ok).toBe(true);
+    const text = 'As I said before, the refund is on its way.';
+    const f = analyze(text, { tips: false, packs: [(r as { pack: RulePack }).pack] }).findings[0]!;
+    expect(text.slice(0, f.start) + f.suggestions[0]!.replacement + text.slice(f.end)).toBe('Quick recap: the refund is on its way.');
+    // Without the pack, the built-in edit drops the frame instead.
+    const g = analyze(text, { tips: false }).findings[0]!;
+    expect(text.slice(0, g.start) + g.suggestions[0]!.replacement + text.slice(g.end)).toBe('The refund is on its way.');
+  });
+
+  it('is rejected, naming the edit, when its example does not hold or its pattern could hang', () => {
+    const bad = validatePack(pack({ edits: [{ ...edit, examples: [['As I said before, it shipped.', 'It shipped.']] }, { ...edit, id: 'hangs', find: '^(a+)+$' }] }));
+    expect(bad.ok).toBe(false);
+    const problems = (bad as { problems: Array<{ path: string; message: string }> }).problems;
+    expect(problems.map((p) => p.path)).toEqual(['edits[0] "recap-not-repeat" › examples[0]', 'edits[1] "hangs" › find']);
+    expect(problems[0]!.message).toContain('Quick recap: it shipped.');
+    expect(problems[1]!.message).toMatch(/hang/);
+  });
+
+  it('a version 1 pack still loads (and is read as version 2); edits need version 2', () => {
+    const v1 = validatePack({ schemaVersion: 1, name: 'Old', version: '1', rules: [] });
+    expect(v1.ok && v1.pack.schemaVersion).toBe(2);
+    const mixed = validatePack({ schemaVersion: 1, name: 'Old', version: '1', rules: [], edits: [edit] });
+    expect(mixed.ok).toBe(false);
+    expect((mixed as { problems: Array<{ path: string; message: string }> }).problems[0]).toEqual({ path: 'edits', message: 'edits need "schemaVersion": 2' });
   });
 });

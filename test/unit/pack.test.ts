@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { analyze, parsePack, validatePack } from '../../src/engine/index';
 
 const rule = (over: Record<string, unknown> = {}) => ({
@@ -40,7 +41,7 @@ describe('rule packs', () => {
   it('rejects duplicate ids, wrong schema versions and broken JSON with clear messages', () => {
     const dup = validatePack(pack([rule(), rule()]));
     expect(dup.ok ? '' : dup.problems[0]!.message).toContain('used by an earlier rule');
-    const old = validatePack({ ...pack([rule()]), schemaVersion: 2 });
+    const old = validatePack({ ...pack([rule()]), schemaVersion: 3 });
     expect(old.ok ? '' : old.problems[0]!.path).toBe('schemaVersion');
     const broken = parsePack('{"schemaVersion": 1,');
     expect(broken.ok ? '' : broken.problems[0]!.message).toMatch(/not valid JSON/);
@@ -52,5 +53,15 @@ describe('rule packs', () => {
     );
     expect(result.ok).toBe(true);
     if (result.ok) expect(analyze("Sorry, that's above my pay grade!", { packs: [result.pack] }).findings.map((f) => f.ruleId)).toContain('per-our-policy');
+  });
+});
+
+describe('the README', () => {
+  it('shows a team pack (format 2, with an edit) that validates as written', () => {
+    const md = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const block = /## Adding a rule[\s\S]*?```json\n([\s\S]*?)```/.exec(md)?.[1];
+    expect(block).toBeTruthy();
+    const r = validatePack(JSON.parse(block!));
+    expect(r.ok ? r.pack.edits?.map((e) => e.id) : r.problems).toEqual(['recap-not-repeat']);
   });
 });
