@@ -31,6 +31,8 @@ const TIME = new RegExp(
     String.raw`\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b`,
     String.raw`\bnext (?:week|month|business day|working day)\b`,
     String.raw`\bin time for (?:the|your|his|her|their|christmas|easter)\b`,
+    String.raw`\b(?:by|on|before|until) the \d{1,2}(?:st|nd|rd|th)\b`,
+    String.raw`\blater (?:today|this (?:morning|afternoon|evening|week))\b`,
     String.raw`\b(?:by|before|over|on|at|this|next) (?:the )?weekend\b|\b(?:by|before) (?:the )?end of (?:the )?(?:week|month)\b`,
     String.raw`\[(?:time|date|day|deadline)\]`,
   ].join('|'),

@@ -69,6 +69,12 @@ export function baseForm(verb: string): string {
   return out || lower;
 }
 
+/** "redeliver" → "redelivers" (a named party's promise, owned: "I'll make sure the courier redelivers it"). */
+export function thirdPerson(verb: string): string {
+  const forms = world.methods.two.transform.verb.conjugate(baseForm(verb), world.model) as { PresentTense?: string };
+  return forms.PresentTense ?? verb;
+}
+
 export function pastOf(verb: string): string {
   const forms = world.methods.two.transform.verb.conjugate(baseForm(verb), world.model);
   return forms.PastTense ?? verb;

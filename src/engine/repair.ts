@@ -6,7 +6,7 @@
  * feeling); a whole-sentence replacement only when the whole sentence is the problem.
  */
 import { checkContext, hasTime } from './context';
-import { constructionEdits, pastOf } from './edits';
+import { constructionEdits, pastOf, thirdPerson } from './edits';
 import { foldTypography } from './normalize';
 import { topicOf } from './topic';
 import type { Category } from './types';
@@ -52,9 +52,14 @@ function dropFrame(input: RepairInput): string | null {
 }
 
 const VAGUE_TIME =
-  /\b(?:as soon as (?:possible|we can|i can)|asap|a\.s\.a\.p\.?|soon|shortly|in due course|when(?:ever)? (?:possible|we can|i can)|at some point|in the (?:near|coming) (?:future|days|weeks)|at the earliest opportunity|at our earliest convenience|some ?time)\b/i;
+  /\b(?:as soon as (?:possible|we can|i can)|asap|a\.s\.a\.p\.?|soon|shortly|in due course|when(?:ever)? (?:possible|we can|i can)|at some point|in the (?:near|coming) (?:future|days|weeks)|at the earliest opportunity|at our earliest convenience|some ?time|at some stage|at a later (?:date|stage)|when things (?:calm|quieten|quiet) down|in the coming (?:days|weeks))\b/i;
 const OWNER = /^(\s*)(?:we(?:'|’)ll|we will|we shall|we are going to|we're going to|we’re going to|someone will|somebody will|the team will|our team will)\b/i;
 const HOPE = /^(\s*)hopefully,?\s+/i;
+/** Hopes inside the promise: "should hopefully be able to ship" is "will ship". */
+const INNER_HOPE = /\b(?:should|will|'ll|’ll) hopefully (?:be able to )?|\bhopefully (?=will\b|can\b)/iu;
+const HOPING = /^(\s*)(?:we(?:'|’)re|we are|i(?:'|’)m|i am) hoping to\b/iu;
+/** A named party's promise, owned: "The courier will redeliver it" → "I'll make sure the courier redelivers it". */
+const THEIR_PROMISE = /^(\s*)((?:the|our|your) [\p{L}-]+(?: [\p{L}-]+)?) will ([\p{L}-]+)\b/iu;
 
 /** "We'll look into it as soon as possible." → "I'll look into it and update you by [time]." */
 function ownPromise(sentence: string): string | null {
@@ -64,8 +69,19 @@ function ownPromise(sentence: string): string | null {
     s = capitalise(s.replace(HOPE, '$1'));
     changed = true;
   }
+  if (INNER_HOPE.test(s)) {
+    s = s.replace(INNER_HOPE, (m) => (/^hopefully/i.test(m) ? '' : 'will '));
+    changed = true;
+  }
+  if (HOPING.test(s)) {
+    s = s.replace(HOPING, '$1I’ll');
+    changed = true;
+  }
   if (OWNER.test(s)) {
     s = s.replace(OWNER, '$1I’ll');
+    changed = true;
+  } else if (THEIR_PROMISE.test(s) && !/^\s*(?:the|our) team\b/i.test(s)) {
+    s = s.replace(THEIR_PROMISE, (_, lead: string, party: string, verb: string) => `${lead}I’ll make sure ${party.charAt(0).toLowerCase()}${party.slice(1)} ${thirdPerson(verb)}`);
     changed = true;
   }
   // "I'll try to fix it" is still a hope: the owner does it.

@@ -18,13 +18,14 @@ const FILLER = new Set([
   'nothing', 'thing', 'things', 'anything', 'everything', 'something', 'way', 'deal', 'end', 'world', 'purpose', 'time',
   'point', 'lot', 'bit', 'fact', 'case', 'problem', 'issue', 'confusion', 'customer', 'customers', 'people', 'everyone',
   'anyone', 'nobody', 'someone', 'opinion', 'side', 'mistakes', 'patience', 'one', 'times', 'question', 'job', 'need',
-  'best', 'reason', 'apologies', 'sorry', 'hands',
+  'best', 'reason', 'apologies', 'sorry', 'hands', 'taste', 'expectations', 'expectation', 'impression', 'extent', 'sounds',
 ]);
 const LEADS = new Set(['the', 'our', 'your', 'my', 'this', 'that', 'these', 'those', 'a', 'an', 'any', 'every']);
 
 const isNoun = (t: TermJson) =>
   (t.tags.includes('Noun') && !t.tags.includes('Pronoun') && !t.tags.includes('Possessive')) || t.tags.includes('Money');
 const isModifier = (t: TermJson) =>
+  (t.tags.includes('Possessive') && !t.tags.includes('Pronoun')) ||
   t.tags.includes('Adjective') || t.tags.includes('Value') || t.tags.includes('Money') || t.tags.includes('Hyphenated') || (isNoun(t) && !t.tags.includes('Plural'));
 
 /** The sentence's weightiest noun phrase (most words, numbers and amounts first), with "a"/"an" made "the". */
@@ -56,15 +57,19 @@ export function topicOf(sentence: string): string | null {
   for (const t of terms) {
     const lower = t.text.toLowerCase();
     const opens = LEADS.has(lower) || t.tags.includes('Possessive') && !t.tags.includes('Pronoun') || (lower === 'our' || lower === 'your' || lower === 'my');
-    if (opens && run.length === 0) run.push(t);
-    else if (isModifier(t) || isNoun(t)) run.push(t);
+    if (opens && !(run.length && isNoun(run[run.length - 1]!) && t.tags.includes('Possessive'))) {
+      // A determiner starts a new phrase ("Sorry | the meal"), whatever came before it.
+      flush();
+      run.push(t);
+    } else if (isModifier(t) || isNoun(t)) run.push(t);
     else flush();
     if (/[,;:.!?—–]/.test(t.post)) flush();
   }
   flush();
   if (!chunks.length) return null;
   const picked = chunks
-    .map(({ phrase: c, duration }, i) => ({ c, i, weight: c.split(' ').length + (/[\d£$€]/.test(c) ? 2 : 0) - (duration ? 4 : 0) }))
+    // The first named thing is usually what the sentence is about ("Sorry the meal wasn't to your taste").
+    .map(({ phrase: c, duration }, i) => ({ c, i, weight: c.split(' ').length + (/[\d£$€]/.test(c) ? 2 : 0) - (duration ? 4 : 0) - i * 0.6 }))
     .sort((a, b) => b.weight - a.weight || a.i - b.i)
     .slice(0, 1)
     .map((x) => x.c);
