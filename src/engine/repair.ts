@@ -256,7 +256,7 @@ const ABOUT: Record<Category, (topic: string) => string> = {
  * first), `replacements` stand in for it when the whole sentence is the problem (naming
  * what it was about where they can). The verifier keeps those not flagged again.
  */
-export function repairs(input: RepairInput): { edits: string[]; owned: string[]; replacements: string[] } {
+export function repairs(input: RepairInput): { edits: string[]; owned: string[]; replacements: () => string[] } {
   const { sentence, category } = input;
   const edits: string[] = [];
   const owned: string[] = [];
@@ -287,13 +287,17 @@ export function repairs(input: RepairInput): { edits: string[]; owned: string[];
   const lead = /^\s*/.exec(sentence)?.[0].length ?? 0;
   // The sentence's own ending (full stop, "!", a closing emoji, none in chat) stays.
   const tail = /[^\p{L}\p{N}\]]*$/u.exec(sentence)?.[0] ?? '';
-  const replacements: string[] = [];
-  // A replacement still names what the sentence was about; the stock line only when nothing is named.
-  const topic = topicOf(sentence);
-  if (topic) replacements.push(sentence.slice(0, lead) + ABOUT[category](topic).replace(END, '') + tail);
-  replacements.push(sentence.slice(0, lead) + WHOLE[category].replace(END, '') + tail);
   const differs = (s: string) => s !== sentence;
-  return { edits: [...new Set(edits)].filter(differs), owned: owned.filter(differs), replacements: [...new Set(replacements)].filter(differs) };
+  // Lazy: naming the topic tags the sentence, and is only needed when no edit passed.
+  const replacements = (): string[] => {
+    const out: string[] = [];
+    // A replacement still names what the sentence was about; the stock line only when nothing is named.
+    const topic = topicOf(sentence);
+    if (topic) out.push(sentence.slice(0, lead) + ABOUT[category](topic).replace(END, '') + tail);
+    out.push(sentence.slice(0, lead) + WHOLE[category].replace(END, '') + tail);
+    return [...new Set(out)].filter(differs);
+  };
+  return { edits: [...new Set(edits)].filter(differs), owned: owned.filter(differs), replacements };
 }
 
 /** Where two versions of a sentence differ, widened to whole words: [start, end) in the original. */

@@ -70,10 +70,14 @@ function flagged(text: string, category: Category, judge: Judge, ignore: Readonl
 
 const fold = (s: string) => foldTypography(s).toLowerCase().replace(/\s+/g, ' ');
 
-function problemSurvives(sentence: string, core: { start: number; end: number }, candidate: string): boolean {
-  const words = sentence.slice(core.start, core.end).match(/[\p{L}\p{N}'’]+/gu) ?? [];
-  if (words.length < 2) return false;
-  return fold(candidate).includes(fold(sentence.slice(core.start, core.end)));
+/** `coreText`: the folded words that carry the problem, or null when too short to tell. */
+function problemSurvives(coreText: string | null, candidate: string): boolean {
+  return coreText !== null && fold(candidate).includes(coreText);
+}
+
+function coreTextOf(sentence: string, core: { start: number; end: number }): string | null {
+  const text = sentence.slice(core.start, core.end);
+  return (text.match(/[\p{L}\p{N}'’]+/gu) ?? []).length < 2 ? null : fold(text);
 }
 
 /** Categories other than `category` the learned checks find in the sentence as typed. */
@@ -130,39 +134,58 @@ export function checkSuggestions(
   // Tiers: edits of the agent's sentence, then the rule's own templates, then replacements
   // of the whole sentence; within a tier, what keeps more of the agent's words comes first.
   const fixes = repairs({ sentence, start: span.start, end: span.end, category });
-  const candidates = [
-    ...constructionEdits(sentence, category, judge.edits).map((full) => ({ full, label: undefined, tier: 0 })),
-    ...fixes.edits.map((full) => ({ full, label: undefined, tier: 0 })),
-    ...fixes.owned.map((full) => ({ full, label: undefined, tier: 0, owned: true })),
-    // Templates with the agent's captured words are edits too; stock ones come after a replacement that names the topic.
-    ...suggestions.map((s) => ({ full: sentence.slice(0, span.start) + s.replacement + sentence.slice(span.end), label: s.label, tier: s.slotted ? 1 : 3 })),
-    ...fixes.replacements.map((full, i) => ({ full, label: undefined, tier: i === fixes.replacements.length - 1 ? 4 : 2 })),
-  ].filter((c, i, all) => c.full !== sentence && all.findIndex((d) => d.full === c.full) === i);
+  const template = (s: Rendered) => ({ full: sentence.slice(0, span.start) + s.replacement + sentence.slice(span.end), label: s.label });
+  type Candidate = { full: string; label?: string; tier: number; owned?: boolean };
+  const early: Candidate[] = [
+    ...constructionEdits(sentence, category, judge.edits).map((full) => ({ full, tier: 0 })),
+    ...fixes.edits.map((full) => ({ full, tier: 0 })),
+    ...fixes.owned.map((full) => ({ full, tier: 0, owned: true })),
+    // Templates with the agent's captured words are edits too.
+    ...suggestions.filter((s) => s.slotted).map((s) => ({ ...template(s), tier: 1 })),
+  ];
+  // Built only when no edit passed: a replacement naming the topic (it tags the sentence), the
+  // rule's stock templates, the category's stock line.
+  const late = (): Candidate[] => {
+    const replacements = fixes.replacements();
+    return [
+      ...replacements.slice(0, -1).map((full) => ({ full, tier: 2 })),
+      ...suggestions.filter((s) => !s.slotted).map((s) => ({ ...template(s), tier: 3 })),
+      ...replacements.slice(-1).map((full) => ({ full, tier: 4 })),
+    ];
+  };
+  const seenFull = new Set<string>([sentence]);
+  const coreText = coreTextOf(sentence, core);
   // Another kind of problem the sentence already has is its own finding: a fix for this one is not failed for it.
   let others: Set<Category> | undefined;
   const already = () => (others ??= new Set([...present, ...learnedCategories(sentence, judge, category)].filter((c) => c !== category)));
   // Lightest first: what keeps more of the agent's own words (stable, so templates win ties).
   // Judged in that order until two pass: judging means tagging the rewrite, the costly part.
-  const ranked: Array<{ full: string; label?: string }> = [];
+  const ranked: Candidate[] = [];
   let from = core.start, to = core.end;
-  for (const c of candidates
-    .map((c, i) => ({ ...c, i, keep: kept(sentence, c.full) }))
-    .sort((a, b) => a.tier - b.tier || b.keep - a.keep || a.i - b.i)) {
-    if (ranked.length === MAX_SUGGESTIONS) break;
-    const r = changedRange(sentence, c.full);
-    if (ranked.length && (r.start < from || r.end > to)) continue;
-    // The words that carry the problem must go: an added "I'll take care of it" silences the
-    // checks but leaves "not my department" standing.
-    // (A vague promise is fixed by timing and owning it, so its words may stay.)
-    // A blame taken apart keeps what happened (the cause is a fact) and drops only what deflects.
-    if (category !== 'vague-commitment' && !('owned' in c) && problemSurvives(sentence, core, c.full)) continue;
-    if (newProblems(sentence, c.full).length || flagged(c.full, category, judge, already())) continue;
-    if (!ranked.length) {
-      from = Math.min(from, r.start);
-      to = Math.max(to, r.end);
+  const consider = (list: Candidate[]) => {
+    for (const c of list
+      .filter((c) => !seenFull.has(c.full) && seenFull.add(c.full))
+      .map((c, i) => ({ ...c, i, keep: kept(sentence, c.full) }))
+      .sort((a, b) => a.tier - b.tier || b.keep - a.keep || a.i - b.i)) {
+      if (ranked.length === MAX_SUGGESTIONS) break;
+      const r = changedRange(sentence, c.full);
+      if (ranked.length && (r.start < from || r.end > to)) continue;
+      // The words that carry the problem must go: an added "I'll take care of it" silences the
+      // checks but leaves "not my department" standing. (A vague promise is fixed by timing and
+      // owning it, so its words may stay; a blame taken apart keeps what happened, a fact.)
+      if (category !== 'vague-commitment' && !c.owned && problemSurvives(coreText, c.full)) continue;
+      if (newProblems(sentence, c.full).length || flagged(c.full, category, judge, already())) continue;
+      if (!ranked.length) {
+        from = Math.min(from, r.start);
+        to = Math.max(to, r.end);
+      }
+      ranked.push(c);
     }
-    ranked.push(c);
-  }
+  };
+  consider(early);
+  // A replacement of the whole sentence fits as a second suggestion only under a whole-sentence underline.
+  const wholeSpan = () => !sentence.slice(0, from).trim() && !sentence.slice(to).replace(/[^\p{L}\p{N}]+/gu, '');
+  if (!ranked.length || (ranked.length < MAX_SUGGESTIONS && wholeSpan())) consider(late());
   if (!ranked.length) return { start: core.start, end: core.end, suggestions: [] };
   while (from < to && /\s/.test(sentence[from]!)) from++;
   while (to > from && /\s/.test(sentence[to - 1]!)) to--;
