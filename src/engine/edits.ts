@@ -57,7 +57,9 @@ const world = nlp.world() as unknown as {
 const PARTICIPLES: Record<string, string> = {
   taken: 'take', given: 'give', written: 'write', seen: 'see', done: 'do', gone: 'go', chosen: 'choose',
   forgotten: 'forget', spoken: 'speak', driven: 'drive', eaten: 'eat', known: 'know', shown: 'show',
-  been: 'be', had: 'have', made: 'make', worn: 'wear', torn: 'tear', broken: 'break',
+  been: 'be', had: 'have', made: 'make', worn: 'wear', torn: 'tear', broken: 'break', thrown: 'throw', flown: 'fly',
+  hidden: 'hide', ridden: 'ride', bitten: 'bite', fallen: 'fall', stolen: 'steal', frozen: 'freeze', woken: 'wake',
+  grown: 'grow', drawn: 'draw', blown: 'blow', sworn: 'swear', mistaken: 'mistake', overlooked: 'overlook',
 };
 
 const OBJECT: Record<string, string> = { he: 'him', she: 'her', they: 'them', their: 'them', his: 'him', her: 'her', we: 'us', i: 'me' };
@@ -70,18 +72,29 @@ export function baseForm(verb: string): string {
 }
 
 /** "redeliver" → "redelivers" (a named party's promise, owned: "I'll make sure the courier redelivers it"). */
+/** A verb's base form whether it came inflected or not ("tell" stays "tell"; "told" is "tell"). */
+function lemma(verb: string): string {
+  const lower = verb.toLowerCase();
+  if (PARTICIPLES[lower]) return PARTICIPLES[lower]!;
+  const base = baseForm(lower);
+  if (base === lower) return lower;
+  // Inflected only if the base form's own past or participle is the word ("told" ← "tell", not "tell" ← "tall").
+  const forms = world.methods.two.transform.verb.conjugate(base, world.model);
+  return forms.PastTense === lower || forms.Participle === lower ? base : lower;
+}
+
 export function thirdPerson(verb: string): string {
-  const forms = world.methods.two.transform.verb.conjugate(baseForm(verb), world.model) as { PresentTense?: string };
+  const forms = world.methods.two.transform.verb.conjugate(lemma(verb), world.model) as { PresentTense?: string };
   return forms.PresentTense ?? verb;
 }
 
 export function pastOf(verb: string): string {
-  const forms = world.methods.two.transform.verb.conjugate(baseForm(verb), world.model);
+  const forms = world.methods.two.transform.verb.conjugate(lemma(verb), world.model);
   return forms.PastTense ?? verb;
 }
 
 export function participle(verb: string): string {
-  const base = baseForm(verb);
+  const base = lemma(verb);
   const forms = world.methods.two.transform.verb.conjugate(base, world.model);
   return forms.Participle ?? forms.PastTense ?? verb;
 }
@@ -153,6 +166,17 @@ export function checkableSource(source: string): string {
     out += source[i];
   }
   return out.replace(/\(\?<(\w+)>/g, '(');
+}
+
+/** A team pack's edits for a category, each alone: the team's words come first. */
+export function teamEdits(sentence: string, category: Category, team: readonly CompiledEdit[]): string[] {
+  const out: string[] = [];
+  for (const edit of team) {
+    if (edit.spec.category !== category) continue;
+    const one = applyOne(sentence, edit);
+    if (one) out.push(one);
+  }
+  return out;
 }
 
 /**

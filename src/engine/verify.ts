@@ -10,7 +10,7 @@ import { matchSentence, type Hit } from './match';
 import { newProblems } from './grammar';
 import { foldTypography } from './normalize';
 import { changedRange, repairs } from './repair';
-import { constructionEdits, type CompiledEdit } from './edits';
+import { constructionEdits, teamEdits, type CompiledEdit } from './edits';
 import type { ResolvedRule } from './resolve';
 import { buildRuleSet, type RuleSet } from './ruleset';
 import type { CompiledRule } from './compile';
@@ -137,6 +137,7 @@ export function checkSuggestions(
   const template = (s: Rendered) => ({ full: sentence.slice(0, span.start) + s.replacement + sentence.slice(span.end), label: s.label });
   type Candidate = { full: string; label?: string; tier: number; owned?: boolean };
   const early: Candidate[] = [
+    ...teamEdits(sentence, category, judge.edits).map((full) => ({ full, tier: -1 })),
     ...constructionEdits(sentence, category, judge.edits).map((full) => ({ full, tier: 0 })),
     ...fixes.edits.map((full) => ({ full, tier: 0 })),
     ...fixes.owned.map((full) => ({ full, tier: 0, owned: true })),
