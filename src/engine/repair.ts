@@ -98,7 +98,12 @@ function ownPromise(sentence: string): string | null {
   } else if (!/\[(?:time|date)\]/.test(s) && !hasTime(foldTypography(s).toLowerCase())) {
     const end = END.exec(s)?.[0] ?? '';
     const body = end ? s.slice(0, -end.length) : s;
-    s = /^\s*I’m (?:looking into|working on|checking|investigating)/.test(body) ? `${body} and will update you by [time]${end}` : `${body} by [time]${end}`;
+    // Work in progress gets an owned update, not a deadline on the verb ("…are looking into it by [time]").
+    s = /^\s*I’m (?:looking into|working on|checking|investigating)/.test(body)
+      ? `${body} and will update you by [time]${end}`
+      : /\b(?:is|are|'re|’re|am) (?:currently |still |now )?(?:looking into|looking at|working on|investigating|checking|reviewing|dealing with|handling)\b/i.test(body)
+        ? `${body}, and I’ll update you by [time]${end}`
+        : `${body} by [time]${end}`;
     changed = true;
   }
   return changed ? s : null;

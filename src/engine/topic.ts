@@ -18,7 +18,7 @@ const FILLER = new Set([
   'nothing', 'thing', 'things', 'anything', 'everything', 'something', 'way', 'deal', 'end', 'world', 'purpose', 'time',
   'point', 'lot', 'bit', 'fact', 'case', 'problem', 'issue', 'confusion', 'customer', 'customers', 'people', 'everyone',
   'anyone', 'nobody', 'someone', 'opinion', 'side', 'mistakes', 'patience', 'one', 'times', 'question', 'job', 'need',
-  'best', 'reason', 'apologies', 'sorry', 'hands', 'taste', 'expectations', 'expectation', 'impression', 'extent', 'sounds',
+  'best', 'reason', 'apologies', 'sorry', 'hands', 'taste', 'expectations', 'expectation', 'impression', 'extent', 'sounds', 'sense',
 ]);
 const LEADS = new Set(['the', 'our', 'your', 'my', 'this', 'that', 'these', 'those', 'a', 'an', 'any', 'every']);
 
