@@ -6,7 +6,7 @@
  * feeling); a whole-sentence replacement only when the whole sentence is the problem.
  */
 import { checkContext, hasTime } from './context';
-import { constructionEdits, pastOf, thirdPerson } from './edits';
+import { baseForm, constructionEdits, pastOf, thirdPerson } from './edits';
 import { foldTypography } from './normalize';
 import { topicOf } from './topic';
 import type { Category } from './types';
@@ -53,8 +53,11 @@ function dropFrame(input: RepairInput): string | null {
 
 const VAGUE_TIME =
   /\b(?:as soon as (?:possible|we can|i can)|asap|a\.s\.a\.p\.?|soon|shortly|in due course|when(?:ever)? (?:possible|we can|i can)|at some point|in the (?:near|coming) (?:future|days|weeks)|at the earliest opportunity|at our earliest convenience|some ?time|at some stage|at a later (?:date|stage)|when things (?:calm|quieten|quiet) down|in the coming (?:days|weeks))\b/i;
-const OWNER = /^(\s*)(?:we(?:'|’)ll|we will|we shall|we are going to|we're going to|we’re going to|someone will|somebody will|the team will|our team will)\b/i;
-const HOPE = /^(\s*)hopefully,?\s+/i;
+const OWNER = /^(\s*(?:@\w+\s+)*)(?:we(?:'|’)ll|we will|we shall|we are going to|we're going to|we’re going to|someone will|somebody will|the team will|our team will)\b/i;
+const HOPE = /^(\s*(?:@\w+\s+)*)hopefully,?\s+/i;
+/** A chat reply's closing: sign-off initials or name, a link, emoji. */
+const TRAILER = /(?:\s+(?:[-–—~^\/*]\s*\p{Lu}[\p{L}]{0,15}|\^\p{L}{1,4}|https?:\/\/\S+|[\p{Extended_Pictographic}\u200d\ufe0f]+))+\s*$/u;
+const CONDITION_TAIL = /\b(?:once|when|after|until|as soon as|if)\b[^,;]*$/i;
 /** Hopes inside the promise: "should hopefully be able to ship" is "will ship". */
 const INNER_HOPE = /\b(?:should|will|'ll|’ll) hopefully (?:be able to )?|\bhopefully (?=will\b|can\b)/iu;
 const HOPING = /^(\s*)(?:we(?:'|’)re|we are|i(?:'|’)m|i am) hoping to\b/iu;
@@ -96,14 +99,20 @@ function ownPromise(sentence: string): string | null {
     );
     changed = true;
   } else if (!/\[(?:time|date)\]/.test(s) && !hasTime(foldTypography(s).toLowerCase())) {
-    const end = END.exec(s)?.[0] ?? '';
-    const body = end ? s.slice(0, -end.length) : s;
+    // What closes a chat reply stays after the promise: a sign-off ("- Jase", "^MS"), a link, emoji.
+    const closer = TRAILER.exec(s)?.[0] ?? '';
+    const rest = closer ? s.slice(0, -closer.length) : s;
+    const end = END.exec(rest)?.[0] ?? '';
+    const body = end ? rest.slice(0, -end.length) : rest;
+    // "…once the carrier gets back to us" is a condition, not a step a deadline can go on: the update is.
+    const conditional = CONDITION_TAIL.test(body);
     // Work in progress gets an owned update, not a deadline on the verb ("…are looking into it by [time]").
     s = /^\s*I’m (?:looking into|working on|checking|investigating)/.test(body)
       ? `${body} and will update you by [time]${end}`
-      : /\b(?:is|are|'re|’re|am) (?:currently |still |now )?(?:looking into|looking at|working on|investigating|checking|reviewing|dealing with|handling)\b/i.test(body)
+      : conditional || /\b(?:is|are|'re|’re|am) (?:currently |still |now )?(?:looking into|looking at|working on|investigating|checking|reviewing|dealing with|handling)\b/i.test(body)
         ? `${body}, and I’ll update you by [time]${end}`
         : `${body} by [time]${end}`;
+    s += closer;
     changed = true;
   }
   return changed ? s : null;
@@ -117,6 +126,7 @@ function ownApology(sentence: string): string | null {
     .replace(/\bfor for\b/i, 'for')
     .replace(/\b(sorry|apologies|apologi[sz]e|regret)( for)? the (\w+)(?= caused)? caused\b/i, '$1$2 the $3');
   s = s.replace(/^\s*(?:we )?regret\b/i, (m) => m.replace(/(?:we )?regret/i, 'I’m sorry about')).replace(/I’m sorry about for/i, 'I’m sorry for');
+  s = s.replace(/\b(?:we |i )?regret for\b/i, 'I’m sorry for');
   if (/^\s*(?:apologies|sorry)\b/i.test(s)) s = s.replace(/^(\s*)(?:apologies|sorry)\b/i, '$1I’m sorry');
   s = s.replace(/\bwe apologi[sz]e\b/i, 'I’m sorry').replace(/^\s*i apologi[sz]e\b/i, 'I’m sorry');
   s = s.replace(/I’m sorry,? but\s+/i, 'I’m sorry. ').replace(/I’m sorry\. (\p{Ll})/u, (_, ch: string) => `I’m sorry. ${ch.toUpperCase()}`);
@@ -175,6 +185,8 @@ const DEFLECTS = new RegExp(
     String.raw`\bhands are tied\b`,
     String.raw`\bnot (?:authori[sz]ed|allowed|able|permitted) to\b`,
     String.raw`\brather than (?:directly )?(?:with|through) us\b`,
+    String.raw`\bnothing to do with (?:us|me|them)\b`,
+    String.raw`\b(?:isn't|is not|wasn't|was not) (?:down to|up to) (?:us|me)\b`,
   ].join('|'),
   'iu',
 );
@@ -218,6 +230,8 @@ export function ownFacts(sentence: string): string | null {
     .map((c, i) => (i ? c.sep + c.text : c.text.replace(OPENER, '').replace(LINK_START, '')))
     .join('')
     .replace(GUESS, (_, verb: string) => pastOf(verb))
+    // What someone "should have" done, as what happened: "should have logged it" → "didn't log it".
+    .replace(/\bshould have ([\p{L}-]+)\b/giu, (_, verb: string) => `didn’t ${baseForm(verb)}`)
     .replace(COMMON_START, (w) => w.toLowerCase())
     .replace(/[\s,;:—–-]+$/u, '');
   if (words(text) < 3) return null;

@@ -18,7 +18,7 @@ const FILLER = new Set([
   'nothing', 'thing', 'things', 'anything', 'everything', 'something', 'way', 'deal', 'end', 'world', 'purpose', 'time',
   'point', 'lot', 'bit', 'fact', 'case', 'problem', 'issue', 'confusion', 'customer', 'customers', 'people', 'everyone',
   'anyone', 'nobody', 'someone', 'opinion', 'side', 'mistakes', 'patience', 'one', 'times', 'question', 'job', 'need',
-  'best', 'reason', 'apologies', 'sorry', 'hands', 'taste', 'expectations', 'expectation', 'impression', 'extent', 'sounds', 'sense',
+  'best', 'reason', 'apologies', 'sorry', 'hands', 'taste', 'expectations', 'expectation', 'impression', 'extent', 'sounds', 'sense', 'fingers',
 ]);
 const LEADS = new Set(['the', 'our', 'your', 'my', 'this', 'that', 'these', 'those', 'a', 'an', 'any', 'every']);
 
@@ -40,15 +40,19 @@ export function topicOf(sentence: string): string | null {
     // The agent's own ("my best") and bare words at the start ("Apologies", "There's") are not what it is about.
     const own = run[0] && /^(?:my|our best)$/i.test(run[0].text);
     const bare = run.length === 1 && (run[0]!.offset.start === 0 || /['’]/.test(run[0]!.text));
+    // "signal's back" is "signal is back": a contraction ends no noun phrase.
+    const contracted = run.some((t) => /['’]s$/i.test(t.text) && !t.tags.includes('Possessive'));
     // A person is who it happened to, not what it is about ("I'm sorry about Mrs Okafor").
     const person = run.some((t) => t.tags.includes('Person') || t.tags.includes('Honorific'));
-    if (head && !own && !bare && !person && !FILLER.has(head.text.toLowerCase()) && run.some(isNoun)) {
+    if (head && !own && !bare && !person && !contracted && !FILLER.has(head.text.toLowerCase()) && run.some(isNoun)) {
       const first = run[0]!;
       const words = sentence.slice(first.offset.start, head.offset.start + head.offset.length).replace(/\s+/g, ' ');
       const lead = first.text.toLowerCase();
       let phrase = lead === 'a' || lead === 'an' || lead === 'any' || lead === 'every' ? `the${words.slice(first.text.length)}` : words;
       // "The weekend team" at the start of the sentence is "the weekend team" inside the rewrite.
       if (LEADS.has(lead)) phrase = phrase.charAt(0).toLowerCase() + phrase.slice(1);
+      // A bare singular noun reads as a slot error ("sorry about statement"): it gets "the".
+      if (!LEADS.has(lead) && !first.tags.includes('ProperNoun') && run.length === 1 && !head.tags.includes('Plural') && !head.tags.includes('Money') && !head.tags.includes('Uncountable')) phrase = `the ${phrase}`;
       // A time span ("the five minutes") is a fact only when nothing else is named.
       if (!/^(?:the|our|your|my|this|that)$/i.test(phrase)) chunks.push({ phrase: phrase.replace(/[.,;:!?]+$/, ''), duration: head.tags.includes('Duration') });
     }
