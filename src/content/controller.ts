@@ -22,6 +22,7 @@ import { QuietTimer } from './quiet-timer';
 import { adjacentPlaceholder, firstPlaceholderIn } from './placeholder-nav';
 import { ShortcutGate } from './shortcut-keys';
 import { normalizePhrase } from '../shared/settings';
+import { themeFor } from './theme';
 
 /**
  * Field and badge geometry older than this is read again at the next layout, and once the
@@ -395,7 +396,8 @@ export class Controller implements FieldHost {
     if (!this.alive()) return;
     // The agent is about to type: wake the background engine now, not at the first pause.
     this.engineClient.keepAlive(true);
-    if (field.active) this.ensureBadge(field);
+    // The page may have switched its theme since: the badge follows at the next focus.
+    if (field.active) this.ensureBadge(field).setAttribute('data-theme', themeFor(field.el));
     this.geometryDirty = true;
     this.queueLayout();
   }
@@ -432,6 +434,7 @@ export class Controller implements FieldHost {
         else return false;
         return true;
       });
+      b.setAttribute('data-theme', themeFor(field.el));
       this.badges.set(field, b);
       this.ensureOverlay().ui.appendChild(b);
       setBadgeCount(b, field.findings.length);
@@ -562,6 +565,8 @@ export class Controller implements FieldHost {
         this.openNextCard();
       },
     }, error, also);
+    // Light or dark from what the reply box is drawn on, not only the system setting.
+    el.setAttribute('data-theme', themeFor(field.el));
     this.card = { field, finding: f, el, restore: restore ?? prevRestore ?? null };
     this.ensureOverlay().ui.appendChild(el);
     this.placeNear(el, field.rects(f), this.fieldBox(field));
@@ -660,6 +665,7 @@ export class Controller implements FieldHost {
       },
       close: () => this.closePanel(true),
     });
+    el.setAttribute('data-theme', themeFor(field.el));
     this.panel = { field, el };
     this.badges.get(field)?.setAttribute('aria-expanded', 'true');
     this.ensureOverlay().ui.appendChild(el);
