@@ -23,6 +23,7 @@ import { adjacentPlaceholder, firstPlaceholderIn } from './placeholder-nav';
 import { ShortcutGate } from './shortcut-keys';
 import { normalizePhrase } from '../shared/settings';
 import { themeFor } from './theme';
+import { placeCard } from './card-place';
 
 /**
  * Field and badge geometry older than this is read again at the next layout, and once the
@@ -495,13 +496,41 @@ export class Controller implements FieldHost {
       placements.push([badge, show ? this.fieldBox(field) : null]);
     }
     for (const [badge, box] of placements) placeBadge(badge, box);
-    if (this.card) this.placeNear(this.card.el, this.card.field.rects(this.card.finding), this.fieldBox(this.card.field));
+    if (this.card) this.placeCardEl(this.card);
     if (this.panel) {
       const box = this.fieldBox(this.panel.field);
       const badge = this.badges.get(this.panel.field);
       const anchor = badge?.getBoundingClientRect();
       this.placeNear(this.panel.el, anchor ? [anchor] : [], box, true);
     }
+  }
+
+  /**
+   * The card by its whole span (card-place.ts), clear of the other underlines near it; hidden
+   * while the span is scrolled out of the field's visible box.
+   */
+  private placeCardEl(c: CardState): void {
+    const { field, finding, el } = c;
+    const box = this.fieldBox(field);
+    // Only findings near this one can be next to it on screen: their boxes are the ones read.
+    // Those on the same words are in the card itself (cardOrder), not underlines to keep clear.
+    const near = field.painted().filter(
+      (x) => !(x.start < finding.end && finding.start < x.end) && x.end >= finding.start - 300 && x.start <= finding.end + 300,
+    );
+    el.style.display = '';
+    const at = box && placeCard({
+      span: field.rects(finding),
+      others: near.flatMap((x) => field.rects(x)),
+      field: box,
+      viewport: { width: this.rootWin.innerWidth, height: this.rootWin.innerHeight },
+      card: { width: el.offsetWidth || 340, height: el.offsetHeight || 160 },
+    });
+    if (!at) {
+      el.style.display = 'none';
+      return;
+    }
+    el.style.left = `${Math.round(at.left)}px`;
+    el.style.top = `${Math.round(at.top)}px`;
   }
 
   /** Below the anchor (or above when there is no room), inside the viewport. */
@@ -569,7 +598,7 @@ export class Controller implements FieldHost {
     el.setAttribute('data-theme', themeFor(field.el));
     this.card = { field, finding: f, el, restore: restore ?? prevRestore ?? null };
     this.ensureOverlay().ui.appendChild(el);
-    this.placeNear(el, field.rects(f), this.fieldBox(field));
+    this.placeCardEl(this.card);
     if (focus) {
       const first = el.querySelector<HTMLElement>('[data-tactful="suggestion"], [data-tactful="dismiss"]');
       first?.focus();
