@@ -35,6 +35,9 @@ const GEOMETRY_MAX_AGE_MS = 1000;
 /** With `cardOn: 'hover'`, how long the pointer rests on a flagged span before its card opens. */
 export const HOVER_DELAY_MS = 400;
 
+/** A card opened by hover closes this long after the pointer left both its span and the card. */
+export const HOVER_CLOSE_MS = 350;
+
 /** Test hook: <html data-tactful-force-overlay> forces the overlay fallback for contenteditable. */
 const FORCE_OVERLAY_ATTR = 'data-tactful-force-overlay';
 
@@ -43,6 +46,9 @@ interface CardState {
   finding: Finding;
   el: HTMLElement;
   restore: { start: number; end: number } | null;
+  /** Opened by resting the pointer on the span: closes when the pointer leaves (hover mode). */
+  byHover: boolean;
+  pointerInCard: boolean;
 }
 
 interface PanelState {
@@ -76,6 +82,9 @@ export class Controller implements FieldHost {
   private cardOnHover: boolean;
   private panelOnlySet: ReadonlySet<string>;
   private hoverTimer: ReturnType<typeof setTimeout> | null = null;
+  private hoverCloseTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The pointer's last place over a field (its own viewport), null once it left the field. */
+  private lastPointer: { field: Field; x: number; y: number } | null = null;
   /** The rewrite being applied (resolved when none is). */
   private applying: Promise<void> = Promise.resolve();
   private lastAction = 0;
@@ -139,6 +148,7 @@ export class Controller implements FieldHost {
 
   stop(): void {
     this.cancelHover();
+    this.cancelHoverClose();
     this.afterTyping.cancel();
     if (this.countTimer !== null) {
       clearTimeout(this.countTimer);
@@ -162,7 +172,10 @@ export class Controller implements FieldHost {
     const notesChanged = this.checkNotes !== s.settings.checkInternalNotes;
     this.checkNotes = s.settings.checkInternalNotes;
     this.cardOnHover = s.settings.cardOn === 'hover';
-    if (!this.cardOnHover) this.cancelHover();
+    if (!this.cardOnHover) {
+      this.cancelHover();
+      this.cancelHoverClose();
+    }
     this.panelOnlySet = new Set(s.settings.panelOnlyCategories);
     if (!siteEnabled) {
       this.stop();
@@ -232,19 +245,50 @@ export class Controller implements FieldHost {
   onHover(field: Field, point: { x: number; y: number } | null): void {
     if (!this.cardOnHover) return;
     this.cancelHover();
+    this.lastPointer = point ? { field, ...point } : null;
+    if (this.card?.byHover) this.queueHoverClose();
     if (!point || !field.active || field.findings.length === 0) return;
-    const win = field.el.ownerDocument.defaultView;
-    if (!win) return;
     // Resting, not passing: the timer restarts with every move.
     this.hoverTimer = setTimeout(() => {
       this.hoverTimer = null;
       if (!this.alive() || !this.cardOnHover || !field.el.isConnected) return;
-      const p = toRoot({ left: point.x, top: point.y, width: 0, height: 0 }, win, this.rootWin);
-      const hit = field.painted().find((f) =>
-        field.rects(f).some((r) => p.left >= r.left && p.left <= r.left + r.width && p.top >= r.top && p.top <= r.top + r.height),
-      );
-      if (hit && this.card?.finding !== hit) this.openCard(field, hit, false);
+      const hit = field.painted().find((f) => this.pointerOn(field, point, f));
+      if (hit && this.card?.finding !== hit) this.openCard(field, hit, false, undefined, undefined, true);
     }, HOVER_DELAY_MS);
+  }
+
+  /** Whether a point in the field's own viewport is on the finding's text. */
+  private pointerOn(field: Field, point: { x: number; y: number }, f: Finding): boolean {
+    const win = field.el.ownerDocument.defaultView;
+    if (!win) return false;
+    const p = toRoot({ left: point.x, top: point.y, width: 0, height: 0 }, win, this.rootWin);
+    return field.rects(f).some((r) => p.left >= r.left && p.left <= r.left + r.width && p.top >= r.top && p.top <= r.top + r.height);
+  }
+
+  /**
+   * After a grace period, closes a card opened by hover unless the pointer is back on the card
+   * or its span by then (so moving from the span to the card, across the gap, keeps it).
+   */
+  private queueHoverClose(): void {
+    if (this.hoverCloseTimer !== null) return;
+    this.hoverCloseTimer = setTimeout(() => {
+      this.hoverCloseTimer = null;
+      const c = this.card;
+      if (!c?.byHover || !this.cardOnHover || c.pointerInCard) return;
+      // The agent tabbed into it: it is being used, not passed over.
+      const focused = this.overlay?.shadow.activeElement;
+      if (focused && c.el.contains(focused)) return;
+      const at = this.lastPointer;
+      if (at && at.field === c.field && this.pointerOn(c.field, at, c.finding)) return;
+      this.closeCard(false);
+    }, HOVER_CLOSE_MS);
+  }
+
+  private cancelHoverClose(): void {
+    if (this.hoverCloseTimer !== null) {
+      clearTimeout(this.hoverCloseTimer);
+      this.hoverCloseTimer = null;
+    }
   }
 
   private cancelHover(): void {
@@ -279,7 +323,7 @@ export class Controller implements FieldHost {
         const b = this.card.finding;
         // Same span after re-analysis: keep the card (and any message in it) as it is.
         if (a.ruleId === b.ruleId && a.start === b.start && a.end === b.end && a.text === b.text) this.card.finding = a;
-        else this.openCard(field, a, false);
+        else this.openCard(field, a, false, undefined, undefined, this.card.byHover);
       }
     }
     if (this.panel?.field === field) this.renderPanelFor(field, false);
@@ -553,7 +597,14 @@ export class Controller implements FieldHost {
     el.style.top = `${Math.round(Math.max(8, top))}px`;
   }
 
-  openCard(field: Field, asked: Finding, focus: boolean, error?: string, restore?: { start: number; end: number } | null): void {
+  openCard(
+    field: Field,
+    asked: Finding,
+    focus: boolean,
+    error?: string,
+    restore?: { start: number; end: number } | null,
+    byHover = false,
+  ): void {
     // Two problems on the same words are both shown, the most severe first (card.ts cardOrder).
     const [f, ...others] = cardOrder(asked, field.findings) as [Finding, ...Finding[]];
     const also = others.map((o) => ({ finding: o, apply: (i: number) => void this.apply(field, o, i) }));
@@ -596,7 +647,15 @@ export class Controller implements FieldHost {
     }, error, also);
     // Light or dark from what the reply box is drawn on, not only the system setting.
     el.setAttribute('data-theme', themeFor(field.el));
-    this.card = { field, finding: f, el, restore: restore ?? prevRestore ?? null };
+    const state: CardState = { field, finding: f, el, restore: restore ?? prevRestore ?? null, byHover, pointerInCard: false };
+    this.card = state;
+    el.addEventListener('mouseenter', () => {
+      state.pointerInCard = true;
+    });
+    el.addEventListener('mouseleave', () => {
+      state.pointerInCard = false;
+      if (state.byHover && this.card === state) this.queueHoverClose();
+    });
     this.ensureOverlay().ui.appendChild(el);
     this.placeCardEl(this.card);
     if (focus) {
@@ -628,6 +687,7 @@ export class Controller implements FieldHost {
     const card = this.card;
     if (!card) return;
     this.card = null;
+    this.cancelHoverClose();
     card.el.remove();
     card.field.setActiveFinding(null);
     if (restoreFocus) {
