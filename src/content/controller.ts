@@ -24,6 +24,7 @@ import { ShortcutGate } from './shortcut-keys';
 import { normalizePhrase } from '../shared/settings';
 import { themeFor } from './theme';
 import { placeCard } from './card-place';
+import { topSeverity } from './categories';
 
 /**
  * Field and badge geometry older than this is read again at the next layout, and once the
@@ -315,7 +316,7 @@ export class Controller implements FieldHost {
     // The result came over the live port, so the extension is still there.
     if (this.retired) return;
     const badge = this.ensureBadge(field);
-    setBadgeCount(badge, field.findings.length);
+    setBadgeCount(badge, field.findings.length, topSeverity(field.findings));
     if (this.card?.field === field) {
       if (!field.activeFinding) this.closeCard(false);
       else if (field.activeFinding !== this.card.finding) {
@@ -482,7 +483,7 @@ export class Controller implements FieldHost {
       b.setAttribute('data-theme', themeFor(field.el));
       this.badges.set(field, b);
       this.ensureOverlay().ui.appendChild(b);
-      setBadgeCount(b, field.findings.length);
+      setBadgeCount(b, field.findings.length, topSeverity(field.findings));
     }
     return b;
   }

@@ -1,12 +1,20 @@
 /** Styles of the overlay's shadow root (badge, card, panel, overlay marks). */
-import { CATEGORY_IDS, CATEGORY_STYLES } from './categories';
+import { CATEGORY_IDS, CATEGORY_STYLES, SEVERITIES, lineLook } from './categories';
 import { paletteCss, v } from './palette';
 
 const markRules = CATEGORY_IDS.map((c) => {
   const s = CATEGORY_STYLES[c];
-  return `[data-tactful="mark"][data-category="${c}"]{text-decoration:underline ${s.line} ${s.color};text-decoration-thickness:2px;text-underline-offset:3px;text-decoration-skip-ink:none;background:${s.tint};}
-.box-mark[data-category="${c}"]{border-bottom:${s.line === 'wavy' ? 'dashed' : s.line === 'double' ? 'double' : s.line} ${s.line === 'double' ? 4 : 2}px ${s.color};background:${s.tint};}
-.swatch[data-category="${c}"]{border-bottom:3px ${s.line === 'wavy' ? 'dashed' : s.line} ${v(`category.${c}`)};color:${v(`category.${c}`)};}`;
+  const box = s.line === 'wavy' ? 'dashed' : s.line;
+  const bySeverity = SEVERITIES.map((sev) => {
+    const l = lineLook(c, sev);
+    const sel = `[data-category="${c}"][data-severity="${sev}"]`;
+    // A double border needs 3 px or more to show as two lines.
+    const width = s.line === 'double' ? l.thickness + 2 : l.thickness;
+    return `[data-tactful="mark"]${sel}{text-decoration:underline ${s.line} ${l.color};text-decoration-thickness:${l.thickness}px;text-underline-offset:3px;text-decoration-skip-ink:none;background:${l.tint};}
+.box-mark${sel}{border-bottom:${box} ${width}px ${l.color};background:${l.tint};}`;
+  }).join('\n');
+  return `${bySeverity}
+.swatch[data-category="${c}"]{border-bottom:3px ${box} ${v(`category.${c}`)};color:${v(`category.${c}`)};}`;
 }).join('\n');
 
 export const OVERLAY_CSS = `
@@ -14,7 +22,7 @@ export const OVERLAY_CSS = `
 *{box-sizing:border-box;}
 .layer{position:fixed;left:0;top:0;width:0;height:0;}
 .mirror{position:fixed;overflow:hidden;color:transparent;pointer-events:none;white-space:pre-wrap;overflow-wrap:break-word;border-color:transparent !important;background:transparent !important;}
-.mirror.stale [data-tactful="mark"]{text-decoration:none;background:none;}
+.mirror.stale [data-tactful="mark"][data-category][data-severity]{text-decoration:none;background:none;}
 .box-mark{position:fixed;pointer-events:none;}
 ${markRules}
 .ui{font:13px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;pointer-events:auto;}

@@ -47,8 +47,9 @@ describe.skipIf(SKIP_BROWSER)('preferences', () => {
         if (mode === 'css') {
           await expect.poll(async () => totalFlagged(await highlightSizes(page))).toBe(1);
           const sizes = await highlightSizes(page);
-          expect(sizes['tactful-blame-shifting']).toBe(1);
-          expect(sizes['tactful-defensive'] ?? 0).toBe(0);
+          expect(sizes['tactful-blame-shifting-warning']).toBe(1);
+          // No defensive highlight at any severity.
+          expect(Object.entries(sizes).filter(([k, n]) => k.startsWith('tactful-defensive-') && n > 0)).toEqual([]);
         } else {
           await expect.poll(() => marks(page).count()).toBe(1);
         }
