@@ -2,7 +2,7 @@
 import { findingAt, type Filters, type Finding } from './findings';
 import type { EngineClient } from './engine-client';
 import { applyReplacement } from './apply';
-import { createBadge, placeBadge, setBadgeCount } from './badge';
+import { Badges } from './badges';
 import { renderCard } from './card';
 import { cardOrder } from './card-order';
 import { isCandidate, isInternalNote } from './family';
@@ -23,8 +23,8 @@ import { adjacentPlaceholder, firstPlaceholderIn } from './placeholder-nav';
 import { ShortcutGate } from './shortcut-keys';
 import { normalizePhrase } from '../shared/settings';
 import { themeFor } from './theme';
+import { HoverCards } from './hover';
 import { placeCard } from './card-place';
-import { topSeverity } from './categories';
 
 /**
  * Field and badge geometry older than this is read again at the next layout, and once the
@@ -32,12 +32,6 @@ import { topSeverity } from './categories';
  * scroll). Not while typing: each keystroke's budget has no room for layout reads.
  */
 const GEOMETRY_MAX_AGE_MS = 1000;
-
-/** With `cardOn: 'hover'`, how long the pointer rests on a flagged span before its card opens. */
-export const HOVER_DELAY_MS = 400;
-
-/** A card opened by hover closes this long after the pointer left both its span and the card. */
-export const HOVER_CLOSE_MS = 350;
 
 /** Test hook: <html data-tactful-force-overlay> forces the overlay fallback for contenteditable. */
 const FORCE_OVERLAY_ATTR = 'data-tactful-force-overlay';
@@ -59,7 +53,7 @@ interface PanelState {
 
 export class Controller implements FieldHost {
   private fields = new Map<HTMLElement, Field>();
-  private badges = new Map<Field, HTMLButtonElement>();
+  private readonly badges: Badges;
   private overlay: Overlay | null = null;
   private discovery: Discovery | null = null;
   private card: CardState | null = null;
@@ -74,18 +68,13 @@ export class Controller implements FieldHost {
     this.geometryDirty = true;
     this.queueLayout();
   });
-  private badgeShown = new WeakMap<HTMLElement, boolean>();
   private countTimer: ReturnType<typeof setTimeout> | null = null;
   private lastCount = -1;
   private listenedWindows = new WeakSet<Window>();
   private filterState: Filters;
   private checkNotes: boolean;
-  private cardOnHover: boolean;
   private panelOnlySet: ReadonlySet<string>;
-  private hoverTimer: ReturnType<typeof setTimeout> | null = null;
-  private hoverCloseTimer: ReturnType<typeof setTimeout> | null = null;
-  /** The pointer's last place over a field (its own viewport), null once it left the field. */
-  private lastPointer: { field: Field; x: number; y: number } | null = null;
+  private readonly hover: HoverCards;
   /** The rewrite being applied (resolved when none is). */
   private applying: Promise<void> = Promise.resolve();
   private lastAction = 0;
@@ -108,7 +97,25 @@ export class Controller implements FieldHost {
     });
     this.filterState = { ignored: settings.ignored, disabledRules: new Set(settings.settings.disabledRules) };
     this.checkNotes = settings.settings.checkInternalNotes;
-    this.cardOnHover = settings.settings.cardOn === 'hover';
+    this.hover = new HoverCards({
+      rootWin,
+      alive: () => this.alive(),
+      card: () => this.card,
+      openByHover: (field, f) => this.openCard(field, f, false, undefined, undefined, true),
+      closeCard: () => this.closeCard(false),
+      overlayFocus: () => this.overlay?.shadow.activeElement ?? null,
+    });
+    this.hover.enabled = settings.settings.cardOn === 'hover';
+    this.badges = new Badges(doc, () => this.ensureOverlay().ui, {
+      toggle: (field) => this.togglePanel(field),
+      // From the badge, Escape closes what it opened and gives the caret back.
+      escape: (field) => {
+        if (this.card?.field === field) this.closeCard(true);
+        else if (this.panel?.field === field) this.closePanel(true);
+        else return false;
+        return true;
+      },
+    });
     this.panelOnlySet = new Set(settings.settings.panelOnlyCategories);
   }
 
@@ -148,8 +155,7 @@ export class Controller implements FieldHost {
   }
 
   stop(): void {
-    this.cancelHover();
-    this.cancelHoverClose();
+    this.hover.cancel();
     this.afterTyping.cancel();
     if (this.countTimer !== null) {
       clearTimeout(this.countTimer);
@@ -172,11 +178,8 @@ export class Controller implements FieldHost {
     this.filterState = { ignored: s.ignored, disabledRules: new Set(s.settings.disabledRules) };
     const notesChanged = this.checkNotes !== s.settings.checkInternalNotes;
     this.checkNotes = s.settings.checkInternalNotes;
-    this.cardOnHover = s.settings.cardOn === 'hover';
-    if (!this.cardOnHover) {
-      this.cancelHover();
-      this.cancelHoverClose();
-    }
+    this.hover.enabled = s.settings.cardOn === 'hover';
+    if (!this.hover.enabled) this.hover.cancel();
     this.panelOnlySet = new Set(s.settings.panelOnlyCategories);
     if (!siteEnabled) {
       this.stop();
@@ -205,8 +208,7 @@ export class Controller implements FieldHost {
       if (this.card?.field === f) this.closeCard(false);
       if (this.panel?.field === f) this.closePanel(false);
       f.dispose();
-      this.badges.get(f)?.remove();
-      this.badges.delete(f);
+      this.badges.remove(f);
       this.fields.delete(el);
     }
     this.queueCount();
@@ -244,59 +246,7 @@ export class Controller implements FieldHost {
   }
 
   onHover(field: Field, point: { x: number; y: number } | null): void {
-    if (!this.cardOnHover) return;
-    this.cancelHover();
-    this.lastPointer = point ? { field, ...point } : null;
-    if (this.card?.byHover) this.queueHoverClose();
-    if (!point || !field.active || field.findings.length === 0) return;
-    // Resting, not passing: the timer restarts with every move.
-    this.hoverTimer = setTimeout(() => {
-      this.hoverTimer = null;
-      if (!this.alive() || !this.cardOnHover || !field.el.isConnected) return;
-      const hit = field.painted().find((f) => this.pointerOn(field, point, f));
-      if (hit && this.card?.finding !== hit) this.openCard(field, hit, false, undefined, undefined, true);
-    }, HOVER_DELAY_MS);
-  }
-
-  /** Whether a point in the field's own viewport is on the finding's text. */
-  private pointerOn(field: Field, point: { x: number; y: number }, f: Finding): boolean {
-    const win = field.el.ownerDocument.defaultView;
-    if (!win) return false;
-    const p = toRoot({ left: point.x, top: point.y, width: 0, height: 0 }, win, this.rootWin);
-    return field.rects(f).some((r) => p.left >= r.left && p.left <= r.left + r.width && p.top >= r.top && p.top <= r.top + r.height);
-  }
-
-  /**
-   * After a grace period, closes a card opened by hover unless the pointer is back on the card
-   * or its span by then (so moving from the span to the card, across the gap, keeps it).
-   */
-  private queueHoverClose(): void {
-    if (this.hoverCloseTimer !== null) return;
-    this.hoverCloseTimer = setTimeout(() => {
-      this.hoverCloseTimer = null;
-      const c = this.card;
-      if (!c?.byHover || !this.cardOnHover || c.pointerInCard) return;
-      // The agent tabbed into it: it is being used, not passed over.
-      const focused = this.overlay?.shadow.activeElement;
-      if (focused && c.el.contains(focused)) return;
-      const at = this.lastPointer;
-      if (at && at.field === c.field && this.pointerOn(c.field, at, c.finding)) return;
-      this.closeCard(false);
-    }, HOVER_CLOSE_MS);
-  }
-
-  private cancelHoverClose(): void {
-    if (this.hoverCloseTimer !== null) {
-      clearTimeout(this.hoverCloseTimer);
-      this.hoverCloseTimer = null;
-    }
-  }
-
-  private cancelHover(): void {
-    if (this.hoverTimer !== null) {
-      clearTimeout(this.hoverTimer);
-      this.hoverTimer = null;
-    }
+    this.hover.pointer(field, point);
   }
 
   makePainter(field: Field): Painter {
@@ -315,8 +265,7 @@ export class Controller implements FieldHost {
   onAnalyzed(field: Field): void {
     // The result came over the live port, so the extension is still there.
     if (this.retired) return;
-    const badge = this.ensureBadge(field);
-    setBadgeCount(badge, field.findings.length, topSeverity(field.findings));
+    const badgeMoves = this.badges.update(field);
     if (this.card?.field === field) {
       if (!field.activeFinding) this.closeCard(false);
       else if (field.activeFinding !== this.card.finding) {
@@ -329,7 +278,7 @@ export class Controller implements FieldHost {
     }
     if (this.panel?.field === field) this.renderPanelFor(field, false);
     // Layout only when something may have moved or appeared (most analyses while typing: nothing).
-    if (this.geometryDirty || this.card || this.panel || this.badgeShown.get(badge) !== /\S/.test(field.text)) {
+    if (this.geometryDirty || this.card || this.panel || badgeMoves) {
       this.queueLayout(this.card?.field !== field && this.panel?.field !== field);
     }
     this.queueCount();
@@ -443,7 +392,7 @@ export class Controller implements FieldHost {
     // The agent is about to type: wake the background engine now, not at the first pause.
     this.engineClient.keepAlive(true);
     // The page may have switched its theme since: the badge follows at the next focus.
-    if (field.active) this.ensureBadge(field).setAttribute('data-theme', themeFor(field.el));
+    if (field.active) this.badges.retheme(field);
     this.geometryDirty = true;
     this.queueLayout();
   }
@@ -468,24 +417,6 @@ export class Controller implements FieldHost {
     if (!this.overlay) this.overlay = createOverlay(this.doc);
     this.overlay.ensureAttached();
     return this.overlay;
-  }
-
-  private ensureBadge(field: Field): HTMLButtonElement {
-    let b = this.badges.get(field);
-    if (!b) {
-      b = createBadge(this.doc, () => this.togglePanel(field), () => {
-        // From the badge, Escape closes what it opened and gives the caret back.
-        if (this.card?.field === field) this.closeCard(true);
-        else if (this.panel?.field === field) this.closePanel(true);
-        else return false;
-        return true;
-      });
-      b.setAttribute('data-theme', themeFor(field.el));
-      this.badges.set(field, b);
-      this.ensureOverlay().ui.appendChild(b);
-      setBadgeCount(b, field.findings.length, topSeverity(field.findings));
-    }
-    return b;
   }
 
   private fieldBox(field: Field): Box | null {
@@ -531,16 +462,7 @@ export class Controller implements FieldHost {
       // Overlay marks are position: fixed; they follow page and container scrolling here.
       for (const field of this.fields.values()) if (field.active) field.repositionMarks();
     }
-    // All reads first, then all writes: interleaving them would force a reflow per badge.
-    const placements: Array<[HTMLElement, Box | null]> = [];
-    for (const [field, badge] of this.badges) {
-      // Quiet on an empty reply box.
-      const show = /\S/.test(field.text);
-      if (!geometry && this.badgeShown.get(badge) === show) continue;
-      this.badgeShown.set(badge, show);
-      placements.push([badge, show ? this.fieldBox(field) : null]);
-    }
-    for (const [badge, box] of placements) placeBadge(badge, box);
+    this.badges.layout(geometry, (f) => this.fieldBox(f));
     if (this.card) this.placeCardEl(this.card);
     if (this.panel) {
       const box = this.fieldBox(this.panel.field);
@@ -650,13 +572,7 @@ export class Controller implements FieldHost {
     el.setAttribute('data-theme', themeFor(field.el));
     const state: CardState = { field, finding: f, el, restore: restore ?? prevRestore ?? null, byHover, pointerInCard: false };
     this.card = state;
-    el.addEventListener('mouseenter', () => {
-      state.pointerInCard = true;
-    });
-    el.addEventListener('mouseleave', () => {
-      state.pointerInCard = false;
-      if (state.byHover && this.card === state) this.queueHoverClose();
-    });
+    this.hover.watch(state);
     this.ensureOverlay().ui.appendChild(el);
     this.placeCardEl(this.card);
     if (focus) {
@@ -688,7 +604,7 @@ export class Controller implements FieldHost {
     const card = this.card;
     if (!card) return;
     this.card = null;
-    this.cancelHoverClose();
+    this.hover.cancelClose();
     card.el.remove();
     card.field.setActiveFinding(null);
     if (restoreFocus) {
@@ -757,7 +673,7 @@ export class Controller implements FieldHost {
     });
     el.setAttribute('data-theme', themeFor(field.el));
     this.panel = { field, el };
-    this.badges.get(field)?.setAttribute('aria-expanded', 'true');
+    this.badges.setExpanded(field, true);
     this.ensureOverlay().ui.appendChild(el);
     this.layout();
     if (focus) el.querySelector<HTMLElement>('button')?.focus();
@@ -768,7 +684,7 @@ export class Controller implements FieldHost {
     if (!p) return;
     this.panel = null;
     p.el.remove();
-    this.badges.get(p.field)?.setAttribute('aria-expanded', 'false');
+    this.badges.setExpanded(p.field, false);
     if (restoreFocus) p.field.focus();
   }
 
