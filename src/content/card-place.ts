@@ -5,6 +5,8 @@
  * visible box when the field is wide enough. Null: the span is not in the field's visible box.
  */
 import { visibleIn, type Box } from './geometry';
+import type { Field } from './field';
+import type { Finding } from './findings';
 
 const GAP = 6;
 const MARGIN = 8;
@@ -58,4 +60,30 @@ export function placeCard(p: CardPlaceInput): { left: number; top: number } | nu
   // No room on either side: on the roomier side, pinned inside the viewport.
   const t = vh - bottom >= top ? vh - h - MARGIN : MARGIN;
   return { left, top: Math.max(MARGIN, t) };
+}
+
+/**
+ * Puts the open card by its finding (placeCard), clear of the other underlines near it; hides
+ * it while the span is scrolled out of the field's visible box (`fieldBox`).
+ */
+export function positionCard(el: HTMLElement, field: Field, finding: Finding, fieldBox: Box | null, rootWin: Window): void {
+  // Only findings near this one can be next to it on screen: their boxes are the ones read.
+  // Those on the same words are in the card itself (cardOrder), not underlines to keep clear.
+  const near = field.painted().filter(
+    (x) => !(x.start < finding.end && finding.start < x.end) && x.end >= finding.start - 300 && x.start <= finding.end + 300,
+  );
+  el.style.display = '';
+  const at = fieldBox && placeCard({
+    span: field.rects(finding),
+    others: near.flatMap((x) => field.rects(x)),
+    field: fieldBox,
+    viewport: { width: rootWin.innerWidth, height: rootWin.innerHeight },
+    card: { width: el.offsetWidth || 340, height: el.offsetHeight || 160 },
+  });
+  if (!at) {
+    el.style.display = 'none';
+    return;
+  }
+  el.style.left = `${Math.round(at.left)}px`;
+  el.style.top = `${Math.round(at.top)}px`;
 }

@@ -13,7 +13,7 @@ import { BoxPainter } from './paint-boxes';
 import { HighlightPainter, highlightsSupported } from './paint-highlights';
 import { MirrorPainter } from './paint-mirror';
 import type { Painter } from './painter';
-import { renderPanel } from './panel';
+import { placePanel, renderPanel } from './panel';
 import { send, type ContentSettings } from './settings-client';
 import { Discovery } from './discovery';
 import { afterFrame } from './after-frame';
@@ -24,7 +24,7 @@ import { ShortcutGate } from './shortcut-keys';
 import { normalizePhrase } from '../shared/settings';
 import { themeFor } from './theme';
 import { HoverCards } from './hover';
-import { placeCard } from './card-place';
+import { positionCard } from './card-place';
 
 /**
  * Field and badge geometry older than this is read again at the next layout, and once the
@@ -463,61 +463,12 @@ export class Controller implements FieldHost {
       for (const field of this.fields.values()) if (field.active) field.repositionMarks();
     }
     this.badges.layout(geometry, (f) => this.fieldBox(f));
-    if (this.card) this.placeCardEl(this.card);
+    if (this.card) positionCard(this.card.el, this.card.field, this.card.finding, this.fieldBox(this.card.field), this.rootWin);
     if (this.panel) {
-      const box = this.fieldBox(this.panel.field);
-      const badge = this.badges.get(this.panel.field);
-      const anchor = badge?.getBoundingClientRect();
-      this.placeNear(this.panel.el, anchor ? [anchor] : [], box, true);
+      const badge = this.badges.get(this.panel.field)?.getBoundingClientRect();
+      const box = badge ? null : this.fieldBox(this.panel.field);
+      placePanel(this.panel.el, badge ?? (box && { left: box.left, top: box.top, width: 0, height: 0 }), this.rootWin);
     }
-  }
-
-  /**
-   * The card by its whole span (card-place.ts), clear of the other underlines near it; hidden
-   * while the span is scrolled out of the field's visible box.
-   */
-  private placeCardEl(c: CardState): void {
-    const { field, finding, el } = c;
-    const box = this.fieldBox(field);
-    // Only findings near this one can be next to it on screen: their boxes are the ones read.
-    // Those on the same words are in the card itself (cardOrder), not underlines to keep clear.
-    const near = field.painted().filter(
-      (x) => !(x.start < finding.end && finding.start < x.end) && x.end >= finding.start - 300 && x.start <= finding.end + 300,
-    );
-    el.style.display = '';
-    const at = box && placeCard({
-      span: field.rects(finding),
-      others: near.flatMap((x) => field.rects(x)),
-      field: box,
-      viewport: { width: this.rootWin.innerWidth, height: this.rootWin.innerHeight },
-      card: { width: el.offsetWidth || 340, height: el.offsetHeight || 160 },
-    });
-    if (!at) {
-      el.style.display = 'none';
-      return;
-    }
-    el.style.left = `${Math.round(at.left)}px`;
-    el.style.top = `${Math.round(at.top)}px`;
-  }
-
-  /** Below the anchor (or above when there is no room), inside the viewport. */
-  private placeNear(el: HTMLElement, rects: Box[], fallback: Box | null, alignRight = false): void {
-    const vw = this.rootWin.innerWidth;
-    const vh = this.rootWin.innerHeight;
-    const a = rects[0] ?? (fallback ? { left: fallback.left, top: fallback.top, width: 0, height: 0 } : null);
-    if (!a) {
-      el.style.display = 'none';
-      return;
-    }
-    el.style.display = '';
-    const w = el.offsetWidth || 340;
-    const h = el.offsetHeight || 160;
-    let left = alignRight ? a.left + a.width - w : a.left;
-    left = Math.max(8, Math.min(left, vw - w - 8));
-    let top = a.top + a.height + 6;
-    if (top + h > vh - 8) top = a.top - h - 6 >= 8 ? a.top - h - 6 : vh - h - 8; // above, else pinned to the bottom
-    el.style.left = `${Math.round(left)}px`;
-    el.style.top = `${Math.round(Math.max(8, top))}px`;
   }
 
   openCard(
@@ -574,7 +525,7 @@ export class Controller implements FieldHost {
     this.card = state;
     this.hover.watch(state);
     this.ensureOverlay().ui.appendChild(el);
-    this.placeCardEl(this.card);
+    positionCard(el, field, f, this.fieldBox(field), this.rootWin);
     if (focus) {
       const first = el.querySelector<HTMLElement>('[data-tactful="suggestion"], [data-tactful="dismiss"]');
       first?.focus();
