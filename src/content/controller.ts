@@ -3,7 +3,6 @@ import { findingAt, type Filters, type Finding } from './findings';
 import type { EngineClient } from './engine-client';
 import { applyReplacement } from './apply';
 import { Badges } from './badges';
-import { renderCard } from './card';
 import { cardOrder } from './card-order';
 import { isCandidate, isInternalNote } from './family';
 import { Field, type FieldHost } from './field';
@@ -24,7 +23,7 @@ import { ShortcutGate } from './shortcut-keys';
 import { normalizePhrase } from '../shared/settings';
 import { themeFor } from './theme';
 import { HoverCards } from './hover';
-import { positionCard } from './card-place';
+import { CardSurface, type OpenCard } from './card-surface';
 
 /**
  * Field and badge geometry older than this is read again at the next layout, and once the
@@ -36,16 +35,6 @@ const GEOMETRY_MAX_AGE_MS = 1000;
 /** Test hook: <html data-tactful-force-overlay> forces the overlay fallback for contenteditable. */
 const FORCE_OVERLAY_ATTR = 'data-tactful-force-overlay';
 
-interface CardState {
-  field: Field;
-  finding: Finding;
-  el: HTMLElement;
-  restore: { start: number; end: number } | null;
-  /** Opened by resting the pointer on the span: closes when the pointer leaves (hover mode). */
-  byHover: boolean;
-  pointerInCard: boolean;
-}
-
 interface PanelState {
   field: Field;
   el: HTMLElement;
@@ -56,7 +45,7 @@ export class Controller implements FieldHost {
   private readonly badges: Badges;
   private overlay: Overlay | null = null;
   private discovery: Discovery | null = null;
-  private card: CardState | null = null;
+  private readonly cards: CardSurface;
   private readonly shortcutGate = new ShortcutGate();
   private panel: PanelState | null = null;
   private layoutQueued = false;
@@ -106,6 +95,7 @@ export class Controller implements FieldHost {
       overlayFocus: () => this.overlay?.shadow.activeElement ?? null,
     });
     this.hover.enabled = settings.settings.cardOn === 'hover';
+    this.cards = new CardSurface(doc, () => this.ensureOverlay().ui, this.hover, rootWin);
     this.badges = new Badges(doc, () => this.ensureOverlay().ui, {
       toggle: (field) => this.togglePanel(field),
       // From the badge, Escape closes what it opened and gives the caret back.
@@ -117,6 +107,11 @@ export class Controller implements FieldHost {
       },
     });
     this.panelOnlySet = new Set(settings.settings.panelOnlyCategories);
+  }
+
+  /** The open card, if any. */
+  private get card(): OpenCard | null {
+    return this.cards.current;
   }
 
   get running(): boolean {
@@ -463,7 +458,7 @@ export class Controller implements FieldHost {
       for (const field of this.fields.values()) if (field.active) field.repositionMarks();
     }
     this.badges.layout(geometry, (f) => this.fieldBox(f));
-    if (this.card) positionCard(this.card.el, this.card.field, this.card.finding, this.fieldBox(this.card.field), this.rootWin);
+    if (this.card) this.cards.place(this.fieldBox(this.card.field));
     if (this.panel) {
       const badge = this.badges.get(this.panel.field)?.getBoundingClientRect();
       const box = badge ? null : this.fieldBox(this.panel.field);
@@ -482,11 +477,8 @@ export class Controller implements FieldHost {
     // Two problems on the same words are both shown, the most severe first (card.ts cardOrder).
     const [f, ...others] = cardOrder(asked, field.findings) as [Finding, ...Finding[]];
     const also = others.map((o) => ({ finding: o, apply: (i: number) => void this.apply(field, o, i) }));
-    const prevRestore = this.card?.field === field ? this.card.restore : null;
-    this.removeCardEl();
     this.closePanel(false);
-    field.setActiveFinding(f);
-    const el = renderCard(this.doc, f, {
+    this.cards.show(field, f, {
       apply: (i) => void this.apply(field, f, i),
       dismiss: () => {
         this.closeCard(true);
@@ -518,18 +510,7 @@ export class Controller implements FieldHost {
         this.shortcutGate.key();
         this.openNextCard();
       },
-    }, error, also);
-    // Light or dark from what the reply box is drawn on, not only the system setting.
-    el.setAttribute('data-theme', themeFor(field.el));
-    const state: CardState = { field, finding: f, el, restore: restore ?? prevRestore ?? null, byHover, pointerInCard: false };
-    this.card = state;
-    this.hover.watch(state);
-    this.ensureOverlay().ui.appendChild(el);
-    positionCard(el, field, f, this.fieldBox(field), this.rootWin);
-    if (focus) {
-      const first = el.querySelector<HTMLElement>('[data-tactful="suggestion"], [data-tactful="dismiss"]');
-      first?.focus();
-    }
+    }, { error, also, restore, byHover, focus }, this.fieldBox(field));
   }
 
   /**
@@ -547,21 +528,8 @@ export class Controller implements FieldHost {
     });
   }
 
-  private removeCardEl(): void {
-    this.card?.el.remove();
-  }
-
   closeCard(restoreFocus: boolean): void {
-    const card = this.card;
-    if (!card) return;
-    this.card = null;
-    this.hover.cancelClose();
-    card.el.remove();
-    card.field.setActiveFinding(null);
-    if (restoreFocus) {
-      card.field.focus();
-      if (card.restore) card.field.select(card.restore.start, card.restore.end);
-    }
+    this.cards.close(restoreFocus);
   }
 
   /**
