@@ -12,10 +12,10 @@ export function parseColor(c: string): RGBA | null {
   if (c === 'transparent') return [0, 0, 0, 0];
   const m = /^rgba?\(([^)]+)\)$/.exec(c.trim());
   if (!m) return null;
-  const p = m[1]!.split(/[\s,/]+/).filter(Boolean).map((x) => (x.endsWith('%') ? (parseFloat(x) / 100) * 255 : Number(x)));
+  // Computed values: `rgb(r, g, b)`, `rgba(r, g, b, a)` or `rgb(r g b / a)`.
+  const p = m[1]!.split(/[\s,/]+/).filter(Boolean).map(Number);
   if (p.length < 3 || p.some((x) => Number.isNaN(x))) return null;
-  const a = m[1]!.includes('%') && p.length > 3 ? p[3]! / 255 : (p[3] ?? 1);
-  return [p[0]!, p[1]!, p[2]!, a];
+  return [p[0]!, p[1]!, p[2]!, p[3] ?? 1];
 }
 
 /** `top` drawn over an opaque `under`. */
