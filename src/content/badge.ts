@@ -1,5 +1,6 @@
 /** The per-field badge: its text is the number of findings; clicking opens the panel. */
 import type { Box } from './geometry';
+import type { Severity } from './categories';
 
 /** @param onEscape closes the field's open card or panel; true when there was one. */
 export function createBadge(doc: Document, onOpen: () => void, onEscape: () => boolean): HTMLButtonElement {
@@ -25,14 +26,20 @@ export function createBadge(doc: Document, onOpen: () => void, onEscape: () => b
   return b;
 }
 
-/** @param note what the count leaves out (a reply too long to check in full): the badge's title says it. */
-export function setBadgeCount(b: HTMLElement, n: number, note = ''): void {
-  if (b.getAttribute('data-count') === String(n) && (b.getAttribute('title') ?? '') === note) return;
+/**
+ * @param severity the most severe finding's (the badge's colour and fill follow it).
+ * @param note what the count leaves out (a reply too long to check in full): the badge's title says it.
+ */
+export function setBadgeCount(b: HTMLElement, n: number, severity: Severity | null = null, note = ''): void {
+  const sev = n === 0 ? '' : (severity ?? 'warning');
+  if (b.getAttribute('data-count') === String(n) && (b.getAttribute('data-severity') ?? '') === sev && (b.getAttribute('title') ?? '') === note) return;
   b.textContent = String(n);
   b.setAttribute('data-count', String(n));
+  if (sev) b.setAttribute('data-severity', sev);
+  else b.removeAttribute('data-severity');
   if (note) b.setAttribute('title', note);
   else b.removeAttribute('title');
-  const count = n === 0 ? 'Tactful: no suggestions' : `Tactful: ${n} suggestion${n === 1 ? '' : 's'}. Show list`;
+  const count = n === 0 ? 'Tactful: no suggestions' : `Tactful: ${n} suggestion${n === 1 ? '' : 's'}, most severe: ${sev}. Show list`;
   b.setAttribute('aria-label', note ? `${count}. ${note}` : count);
 }
 

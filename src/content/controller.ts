@@ -2,8 +2,7 @@
 import { findingAt, type Filters, type Finding } from './findings';
 import type { EngineClient } from './engine-client';
 import { applyReplacement } from './apply';
-import { createBadge, placeBadge, setBadgeCount } from './badge';
-import { renderCard } from './card';
+import { Badges } from './badges';
 import { cardOrder } from './card-order';
 import { isCandidate, isInternalNote } from './family';
 import { Field, type FieldHost } from './field';
@@ -13,7 +12,7 @@ import { BoxPainter } from './paint-boxes';
 import { HighlightPainter, highlightsSupported } from './paint-highlights';
 import { MirrorPainter } from './paint-mirror';
 import type { Painter } from './painter';
-import { renderPanel } from './panel';
+import { placePanel, renderPanel } from './panel';
 import { send, type ContentSettings } from './settings-client';
 import { Discovery } from './discovery';
 import { afterFrame } from './after-frame';
@@ -22,6 +21,9 @@ import { QuietTimer } from './quiet-timer';
 import { adjacentPlaceholder, firstPlaceholderIn } from './placeholder-nav';
 import { ShortcutGate } from './shortcut-keys';
 import { normalizePhrase } from '../shared/settings';
+import { themeFor } from './theme';
+import { HoverCards } from './hover';
+import { CardSurface, type OpenCard } from './card-surface';
 
 /**
  * Field and badge geometry older than this is read again at the next layout, and once the
@@ -30,18 +32,8 @@ import { normalizePhrase } from '../shared/settings';
  */
 const GEOMETRY_MAX_AGE_MS = 1000;
 
-/** With `cardOn: 'hover'`, how long the pointer rests on a flagged span before its card opens. */
-export const HOVER_DELAY_MS = 400;
-
 /** Test hook: <html data-tactful-force-overlay> forces the overlay fallback for contenteditable. */
 const FORCE_OVERLAY_ATTR = 'data-tactful-force-overlay';
-
-interface CardState {
-  field: Field;
-  finding: Finding;
-  el: HTMLElement;
-  restore: { start: number; end: number } | null;
-}
 
 interface PanelState {
   field: Field;
@@ -50,10 +42,10 @@ interface PanelState {
 
 export class Controller implements FieldHost {
   private fields = new Map<HTMLElement, Field>();
-  private badges = new Map<Field, HTMLButtonElement>();
+  private readonly badges: Badges;
   private overlay: Overlay | null = null;
   private discovery: Discovery | null = null;
-  private card: CardState | null = null;
+  private readonly cards: CardSurface;
   private readonly shortcutGate = new ShortcutGate();
   private panel: PanelState | null = null;
   private layoutQueued = false;
@@ -65,15 +57,13 @@ export class Controller implements FieldHost {
     this.geometryDirty = true;
     this.queueLayout();
   });
-  private badgeShown = new WeakMap<HTMLElement, boolean>();
   private countTimer: ReturnType<typeof setTimeout> | null = null;
   private lastCount = -1;
   private listenedWindows = new WeakSet<Window>();
   private filterState: Filters;
   private checkNotes: boolean;
-  private cardOnHover: boolean;
   private panelOnlySet: ReadonlySet<string>;
-  private hoverTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly hover: HoverCards;
   /** The rewrite being applied (resolved when none is). */
   private applying: Promise<void> = Promise.resolve();
   private lastAction = 0;
@@ -96,8 +86,32 @@ export class Controller implements FieldHost {
     });
     this.filterState = { ignored: settings.ignored, disabledRules: new Set(settings.settings.disabledRules) };
     this.checkNotes = settings.settings.checkInternalNotes;
-    this.cardOnHover = settings.settings.cardOn === 'hover';
+    this.hover = new HoverCards({
+      rootWin,
+      alive: () => this.alive(),
+      card: () => this.card,
+      openByHover: (field, f) => this.openCard(field, f, false, undefined, undefined, true),
+      closeCard: () => this.closeCard(false),
+      overlayFocus: () => this.overlay?.shadow.activeElement ?? null,
+    });
+    this.hover.enabled = settings.settings.cardOn === 'hover';
+    this.cards = new CardSurface(doc, () => this.ensureOverlay().ui, this.hover, rootWin);
+    this.badges = new Badges(doc, () => this.ensureOverlay().ui, {
+      toggle: (field) => this.togglePanel(field),
+      // From the badge, Escape closes what it opened and gives the caret back.
+      escape: (field) => {
+        if (this.card?.field === field) this.closeCard(true);
+        else if (this.panel?.field === field) this.closePanel(true);
+        else return false;
+        return true;
+      },
+    });
     this.panelOnlySet = new Set(settings.settings.panelOnlyCategories);
+  }
+
+  /** The open card, if any. */
+  private get card(): OpenCard | null {
+    return this.cards.current;
   }
 
   get running(): boolean {
@@ -136,7 +150,7 @@ export class Controller implements FieldHost {
   }
 
   stop(): void {
-    this.cancelHover();
+    this.hover.cancel();
     this.afterTyping.cancel();
     if (this.countTimer !== null) {
       clearTimeout(this.countTimer);
@@ -159,8 +173,8 @@ export class Controller implements FieldHost {
     this.filterState = { ignored: s.ignored, disabledRules: new Set(s.settings.disabledRules) };
     const notesChanged = this.checkNotes !== s.settings.checkInternalNotes;
     this.checkNotes = s.settings.checkInternalNotes;
-    this.cardOnHover = s.settings.cardOn === 'hover';
-    if (!this.cardOnHover) this.cancelHover();
+    this.hover.enabled = s.settings.cardOn === 'hover';
+    if (!this.hover.enabled) this.hover.cancel();
     this.panelOnlySet = new Set(s.settings.panelOnlyCategories);
     if (!siteEnabled) {
       this.stop();
@@ -189,8 +203,7 @@ export class Controller implements FieldHost {
       if (this.card?.field === f) this.closeCard(false);
       if (this.panel?.field === f) this.closePanel(false);
       f.dispose();
-      this.badges.get(f)?.remove();
-      this.badges.delete(f);
+      this.badges.remove(f);
       this.fields.delete(el);
     }
     this.queueCount();
@@ -228,28 +241,7 @@ export class Controller implements FieldHost {
   }
 
   onHover(field: Field, point: { x: number; y: number } | null): void {
-    if (!this.cardOnHover) return;
-    this.cancelHover();
-    if (!point || !field.active || field.findings.length === 0) return;
-    const win = field.el.ownerDocument.defaultView;
-    if (!win) return;
-    // Resting, not passing: the timer restarts with every move.
-    this.hoverTimer = setTimeout(() => {
-      this.hoverTimer = null;
-      if (!this.alive() || !this.cardOnHover || !field.el.isConnected) return;
-      const p = toRoot({ left: point.x, top: point.y, width: 0, height: 0 }, win, this.rootWin);
-      const hit = field.painted().find((f) =>
-        field.rects(f).some((r) => p.left >= r.left && p.left <= r.left + r.width && p.top >= r.top && p.top <= r.top + r.height),
-      );
-      if (hit && this.card?.finding !== hit) this.openCard(field, hit, false);
-    }, HOVER_DELAY_MS);
-  }
-
-  private cancelHover(): void {
-    if (this.hoverTimer !== null) {
-      clearTimeout(this.hoverTimer);
-      this.hoverTimer = null;
-    }
+    this.hover.pointer(field, point);
   }
 
   makePainter(field: Field): Painter {
@@ -268,8 +260,7 @@ export class Controller implements FieldHost {
   onAnalyzed(field: Field): void {
     // The result came over the live port, so the extension is still there.
     if (this.retired) return;
-    const badge = this.ensureBadge(field);
-    setBadgeCount(badge, field.findings.length, field.warnings.find((w) => w.kind === 'truncated')?.message);
+    const badgeMoves = this.badges.update(field);
     if (this.card?.field === field) {
       if (!field.activeFinding) this.closeCard(false);
       else if (field.activeFinding !== this.card.finding) {
@@ -277,12 +268,12 @@ export class Controller implements FieldHost {
         const b = this.card.finding;
         // Same span after re-analysis: keep the card (and any message in it) as it is.
         if (a.ruleId === b.ruleId && a.start === b.start && a.end === b.end && a.text === b.text) this.card.finding = a;
-        else this.openCard(field, a, false);
+        else this.openCard(field, a, false, undefined, undefined, this.card.byHover);
       }
     }
     if (this.panel?.field === field) this.renderPanelFor(field, false);
     // Layout only when something may have moved or appeared (most analyses while typing: nothing).
-    if (this.geometryDirty || this.card || this.panel || this.badgeShown.get(badge) !== /\S/.test(field.text)) {
+    if (this.geometryDirty || this.card || this.panel || badgeMoves) {
       this.queueLayout(this.card?.field !== field && this.panel?.field !== field);
     }
     this.queueCount();
@@ -395,7 +386,8 @@ export class Controller implements FieldHost {
     if (!this.alive()) return;
     // The agent is about to type: wake the background engine now, not at the first pause.
     this.engineClient.keepAlive(true);
-    if (field.active) this.ensureBadge(field);
+    // The page may have switched its theme since: the badge follows at the next focus.
+    if (field.active) this.badges.retheme(field);
     this.geometryDirty = true;
     this.queueLayout();
   }
@@ -420,23 +412,6 @@ export class Controller implements FieldHost {
     if (!this.overlay) this.overlay = createOverlay(this.doc);
     this.overlay.ensureAttached();
     return this.overlay;
-  }
-
-  private ensureBadge(field: Field): HTMLButtonElement {
-    let b = this.badges.get(field);
-    if (!b) {
-      b = createBadge(this.doc, () => this.togglePanel(field), () => {
-        // From the badge, Escape closes what it opened and gives the caret back.
-        if (this.card?.field === field) this.closeCard(true);
-        else if (this.panel?.field === field) this.closePanel(true);
-        else return false;
-        return true;
-      });
-      this.badges.set(field, b);
-      this.ensureOverlay().ui.appendChild(b);
-      setBadgeCount(b, field.findings.length);
-    }
-    return b;
   }
 
   private fieldBox(field: Field): Box | null {
@@ -482,54 +457,28 @@ export class Controller implements FieldHost {
       // Overlay marks are position: fixed; they follow page and container scrolling here.
       for (const field of this.fields.values()) if (field.active) field.repositionMarks();
     }
-    // All reads first, then all writes: interleaving them would force a reflow per badge.
-    const placements: Array<[HTMLElement, Box | null]> = [];
-    for (const [field, badge] of this.badges) {
-      // Quiet on an empty reply box.
-      const show = /\S/.test(field.text);
-      if (!geometry && this.badgeShown.get(badge) === show) continue;
-      this.badgeShown.set(badge, show);
-      placements.push([badge, show ? this.fieldBox(field) : null]);
-    }
-    for (const [badge, box] of placements) placeBadge(badge, box);
-    if (this.card) this.placeNear(this.card.el, this.card.field.rects(this.card.finding), this.fieldBox(this.card.field));
+    this.badges.layout(geometry, (f) => this.fieldBox(f));
+    if (this.card) this.cards.place(this.fieldBox(this.card.field));
     if (this.panel) {
-      const box = this.fieldBox(this.panel.field);
-      const badge = this.badges.get(this.panel.field);
-      const anchor = badge?.getBoundingClientRect();
-      this.placeNear(this.panel.el, anchor ? [anchor] : [], box, true);
+      const badge = this.badges.get(this.panel.field)?.getBoundingClientRect();
+      const box = badge ? null : this.fieldBox(this.panel.field);
+      placePanel(this.panel.el, badge ?? (box && { left: box.left, top: box.top, width: 0, height: 0 }), this.rootWin);
     }
   }
 
-  /** Below the anchor (or above when there is no room), inside the viewport. */
-  private placeNear(el: HTMLElement, rects: Box[], fallback: Box | null, alignRight = false): void {
-    const vw = this.rootWin.innerWidth;
-    const vh = this.rootWin.innerHeight;
-    const a = rects[0] ?? (fallback ? { left: fallback.left, top: fallback.top, width: 0, height: 0 } : null);
-    if (!a) {
-      el.style.display = 'none';
-      return;
-    }
-    el.style.display = '';
-    const w = el.offsetWidth || 340;
-    const h = el.offsetHeight || 160;
-    let left = alignRight ? a.left + a.width - w : a.left;
-    left = Math.max(8, Math.min(left, vw - w - 8));
-    let top = a.top + a.height + 6;
-    if (top + h > vh - 8) top = a.top - h - 6 >= 8 ? a.top - h - 6 : vh - h - 8; // above, else pinned to the bottom
-    el.style.left = `${Math.round(left)}px`;
-    el.style.top = `${Math.round(Math.max(8, top))}px`;
-  }
-
-  openCard(field: Field, asked: Finding, focus: boolean, error?: string, restore?: { start: number; end: number } | null): void {
+  openCard(
+    field: Field,
+    asked: Finding,
+    focus: boolean,
+    error?: string,
+    restore?: { start: number; end: number } | null,
+    byHover = false,
+  ): void {
     // Two problems on the same words are both shown, the most severe first (card.ts cardOrder).
     const [f, ...others] = cardOrder(asked, field.findings) as [Finding, ...Finding[]];
     const also = others.map((o) => ({ finding: o, apply: (i: number) => void this.apply(field, o, i) }));
-    const prevRestore = this.card?.field === field ? this.card.restore : null;
-    this.removeCardEl();
     this.closePanel(false);
-    field.setActiveFinding(f);
-    const el = renderCard(this.doc, f, {
+    this.cards.show(field, f, {
       apply: (i) => void this.apply(field, f, i),
       dismiss: () => {
         this.closeCard(true);
@@ -561,14 +510,7 @@ export class Controller implements FieldHost {
         this.shortcutGate.key();
         this.openNextCard();
       },
-    }, error, also);
-    this.card = { field, finding: f, el, restore: restore ?? prevRestore ?? null };
-    this.ensureOverlay().ui.appendChild(el);
-    this.placeNear(el, field.rects(f), this.fieldBox(field));
-    if (focus) {
-      const first = el.querySelector<HTMLElement>('[data-tactful="suggestion"], [data-tactful="dismiss"]');
-      first?.focus();
-    }
+    }, { error, also, restore, byHover, focus }, this.fieldBox(field));
   }
 
   /**
@@ -586,20 +528,8 @@ export class Controller implements FieldHost {
     });
   }
 
-  private removeCardEl(): void {
-    this.card?.el.remove();
-  }
-
   closeCard(restoreFocus: boolean): void {
-    const card = this.card;
-    if (!card) return;
-    this.card = null;
-    card.el.remove();
-    card.field.setActiveFinding(null);
-    if (restoreFocus) {
-      card.field.focus();
-      if (card.restore) card.field.select(card.restore.start, card.restore.end);
-    }
+    this.cards.close(restoreFocus);
   }
 
   /**
@@ -663,8 +593,9 @@ export class Controller implements FieldHost {
       },
       close: () => this.closePanel(true),
     });
+    el.setAttribute('data-theme', themeFor(field.el));
     this.panel = { field, el };
-    this.badges.get(field)?.setAttribute('aria-expanded', 'true');
+    this.badges.setExpanded(field, true);
     this.ensureOverlay().ui.appendChild(el);
     this.layout();
     if (focus) el.querySelector<HTMLElement>('button')?.focus();
@@ -675,7 +606,7 @@ export class Controller implements FieldHost {
     if (!p) return;
     this.panel = null;
     p.el.remove();
-    this.badges.get(p.field)?.setAttribute('aria-expanded', 'false');
+    this.badges.setExpanded(p.field, false);
     if (restoreFocus) p.field.focus();
   }
 

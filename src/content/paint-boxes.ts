@@ -61,6 +61,7 @@ export class BoxPainter implements Painter {
         m.className = 'box-mark';
         m.setAttribute('data-tactful', 'mark');
         m.setAttribute('data-category', f.category);
+        m.setAttribute('data-severity', f.severity);
         if (part++ > 0) m.setAttribute('data-part', String(part - 1));
         if (f === this.active) m.setAttribute('data-active', 'true');
         m.style.left = `${v.left}px`;

@@ -53,7 +53,7 @@ function highlightFor(doc: Document, name: string): Highlight {
 }
 
 function rangeKey(f: Finding): string {
-  return `${f.category}\u0000${f.start}\u0000${f.end}`;
+  return `${f.category}\u0000${f.severity}\u0000${f.start}\u0000${f.end}`;
 }
 
 export class HighlightPainter implements Painter {
@@ -127,11 +127,11 @@ export class HighlightPainter implements Painter {
       const r = this.rangeFor(f.start, f.end);
       if (!r) continue;
       next.set(f, r);
-      highlightFor(doc, highlightName(f.category)).add(r);
+      highlightFor(doc, highlightName(f.category, f.severity)).add(r);
     }
     for (const [f, r] of this.ranges) {
       if (old.get(rangeKey(f)) !== r) continue;
-      highlightFor(doc, highlightName(f.category as Category)).delete(r);
+      highlightFor(doc, highlightName(f.category as Category, f.severity)).delete(r);
     }
     this.ranges = next;
     if (this.active) highlightFor(doc, ACTIVE_HIGHLIGHT).delete(this.active);
@@ -147,7 +147,7 @@ export class HighlightPainter implements Painter {
 
   private clear(): void {
     const doc = this.el.ownerDocument;
-    for (const [f, r] of this.ranges) highlightFor(doc, highlightName(f.category as Category)).delete(r);
+    for (const [f, r] of this.ranges) highlightFor(doc, highlightName(f.category as Category, f.severity)).delete(r);
     if (this.active) highlightFor(doc, ACTIVE_HIGHLIGHT).delete(this.active);
     this.ranges.clear();
     this.active = null;

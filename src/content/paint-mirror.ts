@@ -52,7 +52,7 @@ export class MirrorPainter implements Painter {
     for (const f of findings) {
       if (f.start < at || f.end > text.length) continue; // overlapping or stale
       if (f.start > at) parts.push({ kind: '', text: text.slice(at, f.start), f: null });
-      parts.push({ kind: `${f.category}${f === active ? '*' : ''}`, text: text.slice(f.start, f.end), f });
+      parts.push({ kind: `${f.category}/${f.severity}${f === active ? '*' : ''}`, text: text.slice(f.start, f.end), f });
       at = f.end;
     }
     parts.push({ kind: '', text: text.slice(at) + '\u200b', f: null });
@@ -77,6 +77,7 @@ export class MirrorPainter implements Painter {
         const span = doc.createElement('span');
         span.setAttribute('data-tactful', 'mark');
         span.setAttribute('data-category', p.f.category);
+        span.setAttribute('data-severity', p.f.severity);
         if (p.f === active) span.setAttribute('data-active', 'true');
         span.textContent = p.text;
         this.spans.set(p.f, span);

@@ -2,6 +2,7 @@
 import { trapFocus } from './focus-trap';
 import type { AnalysisWarning, Finding, Tip } from './findings';
 import { CATEGORY_STYLES } from './categories';
+import type { Box } from './geometry';
 
 export interface PanelActions {
   review(f: Finding): void;
@@ -108,4 +109,22 @@ export function renderPanel(
 
   trapFocus(panel, actions.close);
   return panel;
+}
+
+/** Below its badge, right-aligned with it (above when there is no room), inside the viewport. */
+export function placePanel(el: HTMLElement, anchor: Box | null, rootWin: Window): void {
+  if (!anchor) {
+    el.style.display = 'none';
+    return;
+  }
+  el.style.display = '';
+  const vw = rootWin.innerWidth;
+  const vh = rootWin.innerHeight;
+  const w = el.offsetWidth || 380;
+  const h = el.offsetHeight || 160;
+  const left = Math.max(8, Math.min(anchor.left + anchor.width - w, vw - w - 8));
+  let top = anchor.top + anchor.height + 6;
+  if (top + h > vh - 8) top = anchor.top - h - 6 >= 8 ? anchor.top - h - 6 : vh - h - 8; // above, else pinned to the bottom
+  el.style.left = `${Math.round(left)}px`;
+  el.style.top = `${Math.round(Math.max(8, top))}px`;
 }

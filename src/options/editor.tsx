@@ -5,6 +5,7 @@
  * alone; problems are shown next to their field and Save stays disabled until all pass.
  */
 import { useMemo, useState } from 'preact/hooks';
+import { SEVERITY_EFFECTS } from './severity-help';
 import { createAnalyzer } from '../engine/index';
 import { CATEGORIES, SEVERITIES, type Category, type RuleSpec, type Severity } from '../engine/types';
 import { CATEGORY_LABELS, validateRule } from '../shared/packs';
@@ -165,9 +166,10 @@ export function RuleEditor({ initial, isNew, locked, customIds, onSave, onCancel
         </label>
         <label>
           Severity
-          <select name="severity" value={form.severity} onChange={set('severity')}>
+          <select name="severity" value={form.severity} onChange={set('severity')} aria-describedby="severity-effect">
             {SEVERITIES.map((s) => <option key={s} value={s}>{s}</option>)}
           </select>
+          <span class="hint" id="severity-effect" data-testid="severity-effect">{SEVERITY_EFFECTS[form.severity]}</span>
         </label>
       </div>
       <label>

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { CATEGORIES, SEVERITIES, type Category, type RuleSpec, type Severity } from '../engine/types';
 import { CATEGORY_LABELS, type RuleRow } from '../shared/packs';
 import { RuleEditor } from './editor';
+import { SeverityHelp } from './severity-help';
 import { savePersonal, updateSettings, type Snapshot } from './store';
 
 const SOURCE_LABEL = { builtin: 'Built-in', team: 'Team', custom: 'Custom' } as const;
@@ -116,6 +117,7 @@ export function RulesView({ snap }: { snap: Snapshot }) {
           </select>
         </label>
       </div>
+      <SeverityHelp />
       <p class="status" role="status" aria-live="polite">{status || `${rows.length} of ${snap.rows.length} rules`}</p>
       <div class="table-wrap">
         <table class="rules" data-testid="rules-table">

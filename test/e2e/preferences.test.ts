@@ -1,6 +1,7 @@
 /**
  * Agent preferences honoured by the content script: categories shown only in the panel (not
- * underlined, still counted) and the card opening on hover.
+ * underlined, still counted) and the card opening on hover (and closing once the pointer leaves
+ * both the span and the card, after a grace period).
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -46,8 +47,9 @@ describe.skipIf(SKIP_BROWSER)('preferences', () => {
         if (mode === 'css') {
           await expect.poll(async () => totalFlagged(await highlightSizes(page))).toBe(1);
           const sizes = await highlightSizes(page);
-          expect(sizes['tactful-blame-shifting']).toBe(1);
-          expect(sizes['tactful-defensive'] ?? 0).toBe(0);
+          expect(sizes['tactful-blame-shifting-warning']).toBe(1);
+          // No defensive highlight at any severity.
+          expect(Object.entries(sizes).filter(([k, n]) => k.startsWith('tactful-defensive-') && n > 0)).toEqual([]);
         } else {
           await expect.poll(() => marks(page).count()).toBe(1);
         }
@@ -76,6 +78,41 @@ describe.skipIf(SKIP_BROWSER)('preferences', () => {
         await expect.poll(() => card(page).isVisible()).toBe(true);
         const span = await cardSpan(page);
         expect(norm(REPLY).slice(span.start, span.end)).toBe(FLAGGED_2);
+      });
+    });
+
+    it(`${fixture}: with cardOn='hover', the card stays while the pointer goes from the span into it, and closes once it leaves both`, async () => {
+      await setPrefs({ cardOn: 'hover' });
+      await withPage(s, async (page) => {
+        await typeReply(page, fixture);
+        await expect.poll(async () => (await flaggedPoints(page, mode)).length).toBe(2);
+        const pts = await flaggedPoints(page, mode);
+        await page.mouse.move(pts[0]!.x, pts[0]!.y);
+        await expect.poll(() => card(page).isVisible()).toBe(true);
+        // Resting on the span keeps it open.
+        await page.waitForTimeout(700);
+        expect(await card(page).isVisible()).toBe(true);
+        // From the span across the gap into the card.
+        const box = (await card(page).boundingBox())!;
+        await page.mouse.move(box.x + 40, box.y + box.height / 2, { steps: 12 });
+        await page.waitForTimeout(900);
+        expect(await card(page).isVisible()).toBe(true);
+        expect(norm(REPLY).slice((await cardSpan(page)).start, (await cardSpan(page)).end)).toBe(FLAGGED);
+        // Out and straight back in: within the grace period, nothing closes.
+        await page.mouse.move(1050, 760);
+        await page.mouse.move(box.x + 40, box.y + box.height / 2);
+        await page.waitForTimeout(900);
+        expect(await card(page).isVisible()).toBe(true);
+        // Out of both: closed after the grace period.
+        await page.mouse.move(1050, 760, { steps: 3 });
+        await expect.poll(() => card(page).count(), { timeout: 3000 }).toBe(0);
+        // A card opened by hover also closes when the pointer leaves the span for plain text.
+        await page.mouse.move(pts[1]!.x, pts[1]!.y);
+        await expect.poll(() => card(page).isVisible()).toBe(true);
+        const field = (await page.locator('#reply').boundingBox())!;
+        // Bottom left of the reply box: no text there, and clear of the card (by the span) and the badge (right).
+        await page.mouse.move(field.x + 15, field.y + field.height - 15, { steps: 4 });
+        await expect.poll(() => card(page).count(), { timeout: 3000 }).toBe(0);
       });
     });
   }

@@ -1,0 +1,89 @@
+/** The badges of all watched fields: one per field, its count, severity, theme and place. */
+import { createBadge, placeBadge, setBadgeCount } from './badge';
+
+/** The badge's title when the reply is longer than the engine checks. */
+const truncationNote = (field: { warnings: ReadonlyArray<{ kind: string; message: string }> }) => field.warnings.find((w) => w.kind === 'truncated')?.message ?? '';
+import { topSeverity } from './categories';
+import type { Field } from './field';
+import type { Box } from './geometry';
+import { themeFor } from './theme';
+
+export interface BadgeActions {
+  /** The badge was clicked: open or close the field's panel. */
+  toggle(field: Field): void;
+  /** Escape on the badge: close what it opened; false when nothing was open. */
+  escape(field: Field): boolean;
+}
+
+export class Badges {
+  private map = new Map<Field, HTMLButtonElement>();
+  /** Whether each badge was last placed as shown (a reply box with text) or hidden. */
+  private shown = new WeakMap<HTMLElement, boolean>();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly container: () => HTMLElement,
+    private readonly actions: BadgeActions,
+  ) {}
+
+  get(field: Field): HTMLButtonElement | undefined {
+    return this.map.get(field);
+  }
+
+  /** The field's badge, created (with its count, severity and theme) the first time. */
+  ensure(field: Field): HTMLButtonElement {
+    let b = this.map.get(field);
+    if (!b) {
+      b = createBadge(this.doc, () => this.actions.toggle(field), () => this.actions.escape(field));
+      b.setAttribute('data-theme', themeFor(field.el));
+      this.map.set(field, b);
+      this.container().appendChild(b);
+      setBadgeCount(b, field.findings.length, topSeverity(field.findings), truncationNote(field));
+    }
+    return b;
+  }
+
+  /**
+   * After an analysis: count and most severe finding. True when the badge must be placed again
+   * (it appears or goes with the first or last character of the reply).
+   */
+  update(field: Field): boolean {
+    const b = this.ensure(field);
+    setBadgeCount(b, field.findings.length, topSeverity(field.findings), truncationNote(field));
+    return this.shown.get(b) !== /\S/.test(field.text);
+  }
+
+  /** The page may have switched its theme since the badge was made. */
+  retheme(field: Field): void {
+    this.ensure(field).setAttribute('data-theme', themeFor(field.el));
+  }
+
+  setExpanded(field: Field, open: boolean): void {
+    this.map.get(field)?.setAttribute('aria-expanded', String(open));
+  }
+
+  remove(field: Field): void {
+    this.map.get(field)?.remove();
+    this.map.delete(field);
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
+
+  /**
+   * Places the badges (all of them when geometry was read again, else only those that appear or
+   * go). All reads first, then all writes: interleaving them would force a reflow per badge.
+   */
+  layout(geometry: boolean, fieldBox: (field: Field) => Box | null): void {
+    const placements: Array<[HTMLElement, Box | null]> = [];
+    for (const [field, badge] of this.map) {
+      // Quiet on an empty reply box.
+      const show = /\S/.test(field.text);
+      if (!geometry && this.shown.get(badge) === show) continue;
+      this.shown.set(badge, show);
+      placements.push([badge, show ? fieldBox(field) : null]);
+    }
+    for (const [badge, box] of placements) placeBadge(badge, box);
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The open suggestion card (one per page at a time): shows a rendered card by its finding,
+ * places it, and closes it, giving the caret back when asked. The controller decides what the
+ * card's buttons do; this file only owns the card on screen.
+ */
+import { renderCard, type AlsoFinding, type CardActions } from './card';
+import { positionCard } from './card-place';
+import type { Field } from './field';
+import type { Finding } from './findings';
+import type { Box } from './geometry';
+import type { HoverCards, HoveredCard } from './hover';
+import { themeFor } from './theme';
+
+export interface OpenCard extends HoveredCard {
+  /** The caret to give back when the card closes (the shortcut remembers it). */
+  restore: { start: number; end: number } | null;
+}
+
+export interface ShowOptions {
+  error?: string;
+  also: AlsoFinding[];
+  restore?: { start: number; end: number } | null;
+  byHover: boolean;
+  focus: boolean;
+}
+
+export class CardSurface {
+  current: OpenCard | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly container: () => HTMLElement,
+    private readonly hover: HoverCards,
+    private readonly rootWin: Window,
+  ) {}
+
+  /** Replaces any open card with this finding's. */
+  show(field: Field, f: Finding, actions: CardActions, o: ShowOptions, fieldBox: Box | null): void {
+    const prevRestore = this.current?.field === field ? this.current.restore : null;
+    this.current?.el.remove();
+    field.setActiveFinding(f);
+    const el = renderCard(this.doc, f, actions, o.error, o.also);
+    // Light or dark from what the reply box is drawn on, not only the system setting.
+    el.setAttribute('data-theme', themeFor(field.el));
+    const state: OpenCard = { field, finding: f, el, restore: o.restore ?? prevRestore ?? null, byHover: o.byHover, pointerInCard: false };
+    this.current = state;
+    this.hover.watch(state);
+    this.container().appendChild(el);
+    positionCard(el, field, f, fieldBox, this.rootWin);
+    if (o.focus) el.querySelector<HTMLElement>('[data-tactful="suggestion"], [data-tactful="dismiss"]')?.focus();
+  }
+
+  /** After scrolling or resizing. */
+  place(fieldBox: Box | null): void {
+    const c = this.current;
+    if (c) positionCard(c.el, c.field, c.finding, fieldBox, this.rootWin);
+  }
+
+  close(restoreFocus: boolean): void {
+    const card = this.current;
+    if (!card) return;
+    this.current = null;
+    this.hover.cancelClose();
+    card.el.remove();
+    card.field.setActiveFinding(null);
+    if (restoreFocus) {
+      card.field.focus();
+      if (card.restore) card.field.select(card.restore.start, card.restore.end);
+    }
+  }
+}

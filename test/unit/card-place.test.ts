@@ -1,0 +1,31 @@
+/** The card's place beside its span (pure geometry): below, above, clear of other underlines, inside the field and viewport. */
+import { describe, it, expect } from 'vitest';
+import { placeCard } from '../../src/content/card-place';
+
+const viewport = { width: 1000, height: 800 };
+const card = { width: 300, height: 200 };
+const field = { left: 100, top: 0, width: 600, height: 800 };
+const line = (top: number, left = 120, width = 200) => ({ left, top, width, height: 20 });
+
+describe('placeCard', () => {
+  it('goes below the last line of a wrapped span', () => {
+    expect(placeCard({ span: [line(100), line(122, 110)], others: [], field, viewport, card })).toEqual({ left: 120, top: 148 });
+  });
+
+  it('goes above the first line when there is no room below', () => {
+    const at = placeCard({ span: [line(640), line(662)], others: [], field, viewport, card })!;
+    expect(at.top + card.height).toBe(634);
+  });
+
+  it('goes above when below would cover another underline, and stays below when above has no room', () => {
+    const next = [line(150, 130, 100)];
+    expect(placeCard({ span: [line(300)], others: next.map((r) => ({ ...r, top: 330 })), field, viewport, card })!.top).toBe(94);
+    expect(placeCard({ span: [line(100)], others: [line(130)], field, viewport, card })!.top).toBe(126);
+  });
+
+  it('stays inside the field horizontally and the viewport, and is null when the span is outside the field', () => {
+    expect(placeCard({ span: [line(100, 650, 40)], others: [], field, viewport, card })!.left).toBe(400);
+    expect(placeCard({ span: [line(100, 950, 40)], others: [], field: null, viewport, card })!.left).toBe(692);
+    expect(placeCard({ span: [line(100)], others: [], field: { ...field, top: 300, height: 200 }, viewport, card })).toBeNull();
+  });
+});
