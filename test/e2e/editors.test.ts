@@ -22,8 +22,7 @@ import {
   FLAGGED_2,
   type MarkMode,
   useSession,
-  withPage,
-} from './harness';
+  withPage, FLAGGED_SPAN } from './harness';
 import { analyze } from '../../src/engine/index';
 import { caretOffsetInPage } from './page-reads';
 
@@ -231,7 +230,7 @@ describe.skipIf(SKIP_BROWSER)('editors', () => {
         await expect.poll(async () => Number(await badge(page).textContent())).toBe(analyze(REPLY).findings.length);
         await page.waitForTimeout(600);
         const span = await openCardAt(page, ed, 0);
-        expect(REPLY.slice(span.start, span.end)).toBe(FLAGGED);
+        expect(REPLY.slice(span.start, span.end)).toBe(FLAGGED_SPAN);
         const typed = TYPED + REPLY;
         // The edit and the click in one task: no analysis can run in between (as when the agent
         // types and clicks within the 100 ms before the next check).
@@ -259,7 +258,7 @@ describe.skipIf(SKIP_BROWSER)('editors', () => {
         const replacement = (await suggestion.textContent())!;
         await suggestion.click();
         const moved = span.start + TYPED.length;
-        await expect.poll(async () => norm(await ed.model(page))).toBe(typed.slice(0, moved) + replacement + typed.slice(moved + FLAGGED.length));
+        await expect.poll(async () => norm(await ed.model(page))).toBe(typed.slice(0, moved) + replacement + typed.slice(moved + FLAGGED_SPAN.length));
       });
     });
   }

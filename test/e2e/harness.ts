@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { analyze } from '../../src/engine/index';
 import { buildFixtures, serve, type FixtureServer } from './fixture-server';
 
 export { buildFixtures, serve, type FixtureServer };
@@ -116,6 +117,9 @@ export function totalFlagged(sizes: Record<string, number>): number {
 
 export const FLAGGED = "That's not my department.";
 export const FLAGGED_2 = 'As I already said, it shipped.';
+/** The words each one's card covers (the underline is the problem's words, not the whole sentence). */
+export const FLAGGED_SPAN = analyze(FLAGGED).findings[0]!.text;
+export const FLAGGED_2_SPAN = analyze(FLAGGED_2).findings[0]!.text;
 
 export type MarkMode = 'css' | 'overlay';
 

@@ -7,8 +7,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   SKIP_BROWSER, badge, card, marks, highlightSizes, totalFlagged, flaggedPoints, cardSpan,
-  storageLocal, norm, useSession, withPage, FLAGGED, FLAGGED_2, type MarkMode,
-} from './harness';
+  storageLocal, norm, useSession, withPage, FLAGGED, FLAGGED_2, type MarkMode, FLAGGED_SPAN, FLAGGED_2_SPAN } from './harness';
 
 // FLAGGED is blame-shifting, FLAGGED_2 defensive.
 const REPLY = `${FLAGGED} ${FLAGGED_2}`;
@@ -60,7 +59,7 @@ describe.skipIf(SKIP_BROWSER)('preferences', () => {
         await page.mouse.click(pts[0]!.x, pts[0]!.y);
         await expect.poll(() => card(page).isVisible()).toBe(true);
         const span = await cardSpan(page);
-        expect(norm(REPLY).slice(span.start, span.end)).toBe(FLAGGED);
+        expect(norm(REPLY).slice(span.start, span.end)).toBe(FLAGGED_SPAN);
         // The panel still lists both.
         await page.keyboard.press('Escape');
         await badge(page).click();
@@ -77,7 +76,7 @@ describe.skipIf(SKIP_BROWSER)('preferences', () => {
         await page.mouse.move(pts[1]!.x, pts[1]!.y);
         await expect.poll(() => card(page).isVisible()).toBe(true);
         const span = await cardSpan(page);
-        expect(norm(REPLY).slice(span.start, span.end)).toBe(FLAGGED_2);
+        expect(norm(REPLY).slice(span.start, span.end)).toBe(FLAGGED_2_SPAN);
       });
     });
 
@@ -97,7 +96,7 @@ describe.skipIf(SKIP_BROWSER)('preferences', () => {
         await page.mouse.move(box.x + 40, box.y + box.height / 2, { steps: 12 });
         await page.waitForTimeout(900);
         expect(await card(page).isVisible()).toBe(true);
-        expect(norm(REPLY).slice((await cardSpan(page)).start, (await cardSpan(page)).end)).toBe(FLAGGED);
+        expect(norm(REPLY).slice((await cardSpan(page)).start, (await cardSpan(page)).end)).toBe(FLAGGED_SPAN);
         // Out and straight back in: within the grace period, nothing closes.
         await page.mouse.move(1050, 760);
         await page.mouse.move(box.x + 40, box.y + box.height / 2);

@@ -5,7 +5,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SKIP_BROWSER, badge, card, cardSpan, useSession, FLAGGED, FLAGGED_2 } from './harness';
+import { SKIP_BROWSER, badge, card, cardSpan, useSession, FLAGGED, FLAGGED_2, FLAGGED_SPAN, FLAGGED_2_SPAN } from './harness';
 
 const REPLY = `${FLAGGED} ${FLAGGED_2}`;
 
@@ -52,10 +52,10 @@ describe.skipIf(SKIP_BROWSER)('shortcut command', () => {
       await page.keyboard.press('Control+Home');
       await pressCommand(page);
       await expect.poll(() => card(page).isVisible()).toBe(true);
-      expect(REPLY.slice((await cardSpan(page)).start, (await cardSpan(page)).end)).toBe(FLAGGED);
+      expect(REPLY.slice((await cardSpan(page)).start, (await cardSpan(page)).end)).toBe(FLAGGED_SPAN);
       expect(await card(page).locator('[data-tactful="shortcut-hint"]').textContent()).toBe('Alt+Shift+Y: next suggestion');
       await pressCommand(page);
-      await expect.poll(async () => REPLY.slice((await cardSpan(page)).start, (await cardSpan(page)).end)).toBe(FLAGGED_2);
+      await expect.poll(async () => REPLY.slice((await cardSpan(page)).start, (await cardSpan(page)).end)).toBe(FLAGGED_2_SPAN);
       // After the last finding it wraps to the first.
       await pressCommand(page);
       await expect.poll(async () => (await cardSpan(page)).start).toBe(0);
@@ -71,9 +71,9 @@ describe.skipIf(SKIP_BROWSER)('shortcut command', () => {
     expect((await cardSpan(page)).start).toBe(0);
     // Focus is on the card's first rewrite now; the same key moves on (not two findings at once).
     await page.keyboard.press('Alt+Shift+Y');
-    await expect.poll(async () => REPLY.slice((await cardSpan(page)).start, (await cardSpan(page)).end)).toBe(FLAGGED_2);
+    await expect.poll(async () => REPLY.slice((await cardSpan(page)).start, (await cardSpan(page)).end)).toBe(FLAGGED_2_SPAN);
     await page.waitForTimeout(300);
-    expect(REPLY.slice((await cardSpan(page)).start, (await cardSpan(page)).end)).toBe(FLAGGED_2);
+    expect(REPLY.slice((await cardSpan(page)).start, (await cardSpan(page)).end)).toBe(FLAGGED_2_SPAN);
     await page.close();
   });
 });
