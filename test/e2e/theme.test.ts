@@ -92,6 +92,16 @@ async function readSurface(page: Page, selector: string): Promise<Surface> {
   }, selector);
 }
 
+/** Types the reply into #reply and opens the first finding's card with the shortcut. */
+async function typeAndOpenCard(page: Page): Promise<void> {
+  await page.click('#reply');
+  await page.keyboard.type(REPLY);
+  await expect.poll(async () => Number(await badge(page).textContent())).toBe(3);
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Alt+Shift+T');
+  await expect.poll(() => card(page).isVisible()).toBe(true);
+}
+
 describe.skipIf(SKIP_BROWSER)('theme', () => {
   const s = useSession({ clearStorage: true });
 
@@ -107,12 +117,7 @@ describe.skipIf(SKIP_BROWSER)('theme', () => {
         await page.emulateMedia({ colorScheme: c.system });
         await page.goto(s.fixtures.url('contenteditable.html'));
         if (c.css) await page.addStyleTag({ content: c.css });
-        await page.click('#reply');
-        await page.keyboard.type(REPLY);
-        await expect.poll(async () => Number(await badge(page).textContent())).toBe(3);
-        await page.keyboard.press('Control+Home');
-        await page.keyboard.press('Alt+Shift+T');
-        await expect.poll(() => card(page).isVisible()).toBe(true);
+        await typeAndOpenCard(page);
         // The card has both findings (and so every kind of text a card shows but an error).
         expect(await card(page).locator('[data-tactful="also"]').count()).toBe(1);
 
@@ -144,12 +149,7 @@ describe.skipIf(SKIP_BROWSER)('theme', () => {
       await page.emulateMedia({ colorScheme: 'light' });
       await page.goto(s.fixtures.url('textarea.html'));
       await page.addStyleTag({ content: '#reply{background:rgb(24,24,27);color:#f4f4f5}' });
-      await page.click('#reply');
-      await page.keyboard.type(REPLY);
-      await expect.poll(async () => Number(await badge(page).textContent())).toBe(3);
-      await page.keyboard.press('Control+Home');
-      await page.keyboard.press('Alt+Shift+T');
-      await expect.poll(() => card(page).isVisible()).toBe(true);
+      await typeAndOpenCard(page);
       const surf = await readSurface(page, '[data-tactful="card"]');
       expect(surf.luminance).toBeLessThan(0.05);
       expect(surf.theme).toBe('dark');
