@@ -70,6 +70,33 @@ function flagged(text: string, category: Category, judge: Judge, ignore: Readonl
 
 const fold = (s: string) => foldTypography(s).toLowerCase().replace(/\s+/g, ' ');
 
+const HEAD = /^\s*(?:@\w+[\s,:]+)+(?:(?:hi|hey|hello|dear)(?: there)?(?:\s+\p{Lu}[\p{L}'’-]*)?[,!]?\s+)?|^\s*(?:hi|hey|hello|dear)(?: there)?(?:\s+\p{Lu}[\p{L}'’-]*)?[,!]\s+/iu;
+const VOCATIVE = /,\s+\p{Lu}[\p{L}'’-]*(?=[.!?]*\s*(?:[\^*\/-]\s*\p{L}{1,15}\s*)?$)/u;
+const SIGN_OFF = /\s+(?:\^\p{L}{1,4}|\*\p{L}{2,20}|\/\p{Lu}{1,3}|[-–—]\s*\p{Lu}[\p{L}]{1,15})\s*$/u;
+
+interface Address {
+  head: string;
+  vocative: string;
+  tail: string;
+}
+
+/** The parts of a chat sentence that address the customer rather than say anything: kept by every rewrite. */
+function addressOf(sentence: string): Address {
+  return { head: HEAD.exec(sentence)?.[0] ?? '', vocative: VOCATIVE.exec(sentence)?.[0] ?? '', tail: SIGN_OFF.exec(sentence)?.[0] ?? '' };
+}
+
+function keepAddress(candidate: string, a: Address): string {
+  let out = candidate;
+  if (a.head && !out.startsWith(a.head.trimEnd())) out = a.head + out.replace(/^\s+/, '');
+  if (a.tail && !out.trimEnd().endsWith(a.tail.trim())) out = out.replace(/\s*$/, '') + a.tail;
+  if (a.vocative && !out.includes(a.vocative.trim())) {
+    const m = /[.!?]*\s*(?:[\^*\/-]\s*\p{L}{1,15}\s*)?$/u.exec(out);
+    const at = m ? m.index : out.length;
+    out = out.slice(0, at) + a.vocative + out.slice(at);
+  }
+  return out;
+}
+
 /** `coreText`: the folded words that carry the problem, or null when too short to tell. */
 function problemSurvives(coreText: string | null, candidate: string): boolean {
   return coreText !== null && fold(candidate).includes(coreText);
@@ -154,6 +181,11 @@ export function checkSuggestions(
       ...replacements.slice(-1).map((full) => ({ full, tier: 4 })),
     ];
   };
+  // What addresses the customer stays: "@handle Hi Mike," before the words, ", Paula" and "^KS" after.
+  const wrap = addressOf(sentence);
+  if (wrap.head || wrap.tail) {
+    for (const c of early) c.full = keepAddress(c.full, wrap);
+  }
   const seenFull = new Set<string>([sentence]);
   const coreText = coreTextOf(sentence, core);
   // Another kind of problem the sentence already has is its own finding: a fix for this one is not failed for it.
@@ -184,9 +216,10 @@ export function checkSuggestions(
     }
   };
   consider(early);
+  const lateWrapped = () => late().map((c) => ({ ...c, full: keepAddress(c.full, wrap) }));
   // A replacement of the whole sentence fits as a second suggestion only under a whole-sentence underline.
   const wholeSpan = () => !sentence.slice(0, from).trim() && !sentence.slice(to).replace(/[^\p{L}\p{N}]+/gu, '');
-  if (!ranked.length || (ranked.length < MAX_SUGGESTIONS && wholeSpan())) consider(late());
+  if (!ranked.length || (ranked.length < MAX_SUGGESTIONS && wholeSpan())) consider(lateWrapped());
   if (!ranked.length) return { start: core.start, end: core.end, suggestions: [] };
   while (from < to && /\s/.test(sentence[from]!)) from++;
   while (to > from && /\s/.test(sentence[to - 1]!)) to--;

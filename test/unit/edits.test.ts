@@ -63,6 +63,13 @@ describe('rewrites that keep the agent’s facts', () => {
     expect(r.fixed).not.toMatch(/\bany\b|may have/);
   });
 
+  it('keeps who the reply is addressed to: a name after a comma and a chat sign-off stay', () => {
+    const r = first("We're sorry you feel this way, Paula.");
+    expect(r.fixed).toMatch(/, Paula\.$/);
+    const s = first('Hey there! The team is looking into this issue ^AM');
+    expect(s.fixed).toMatch(/\[time\] \^AM$/);
+  });
+
   it('times a vague promise and keeps its action', () => {
     const r = first('A refund will be processed in due course.');
     expect(r.fixed).toBe('A refund will be processed by [time].');
