@@ -236,6 +236,8 @@ export function ownFacts(sentence: string): string | null {
     .replace(/[\s,;:—–-]+$/u, '');
   if (words(text) < 3) return null;
   const close = end.trim() ? '.' : '';
+  // An edit may already have owned the next step ("I'll contact the warranty team … by [time]").
+  if (/\bI['’]ll\b[^;]*\[time\]/.test(text)) return `${lead}I’m sorry — ${text}${close}`;
   return `${lead}I’m sorry — ${text}; I’ll take care of it myself and update you by [time]${close}`;
 }
 
