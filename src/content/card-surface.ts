@@ -26,6 +26,8 @@ export interface ShowOptions {
 
 export class CardSurface {
   current: OpenCard | null = null;
+  /** Findings already counted as shown, per reply box: opening the same card again is not another nudge. */
+  private readonly counted = new WeakMap<Field, Set<string>>();
 
   constructor(
     private readonly doc: Document,
@@ -39,7 +41,7 @@ export class CardSurface {
     const prevRestore = this.current?.field === field ? this.current.restore : null;
     this.current?.el.remove();
     field.setActiveFinding(f);
-    const el = renderCard(this.doc, f, actions, o.error, o.also);
+    const el = renderCard(this.doc, f, actions, o.error, o.also, this.firstShowing(field, f));
     // Light or dark from what the reply box is drawn on, not only the system setting.
     el.setAttribute('data-theme', themeFor(field.el));
     const state: OpenCard = { field, finding: f, el, restore: o.restore ?? prevRestore ?? null, byHover: o.byHover, pointerInCard: false };
@@ -48,6 +50,16 @@ export class CardSurface {
     this.container().appendChild(el);
     positionCard(el, field, f, fieldBox, this.rootWin);
     if (o.focus) el.querySelector<HTMLElement>('[data-tactful="suggestion"], [data-tactful="dismiss"]')?.focus();
+  }
+
+  /** True the first time this finding's card opens in this reply (a finding no longer in the text is forgotten). */
+  private firstShowing(field: Field, f: Finding): boolean {
+    const seen = this.counted.get(field) ?? this.counted.set(field, new Set()).get(field)!;
+    for (const key of seen) if (!field.text.includes(key.slice(key.indexOf('\n') + 1))) seen.delete(key);
+    const key = `${f.ruleId}\n${f.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   }
 
   /** After scrolling or resizing. */

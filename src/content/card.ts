@@ -78,8 +78,11 @@ function alsoSection(doc: Document, a: AlsoFinding): HTMLElement {
   return section;
 }
 
-/** @param also findings of other categories on the same words (cardOrder), shown below this one. */
-export function renderCard(doc: Document, f: Finding, actions: CardActions, error?: string, also: AlsoFinding[] = []): HTMLElement {
+/**
+ * @param also findings of other categories on the same words (cardOrder), shown below this one.
+ * @param countShown whether this opening counts as the finding being shown (once per reply: CardSurface decides).
+ */
+export function renderCard(doc: Document, f: Finding, actions: CardActions, error?: string, also: AlsoFinding[] = [], countShown = true): HTMLElement {
   const id = `tactful-card-${++seq}`;
   const style = CATEGORY_STYLES[f.category];
   // Local stats: category and event only, never text.
@@ -161,7 +164,7 @@ export function renderCard(doc: Document, f: Finding, actions: CardActions, erro
   hint.setAttribute('data-tactful', 'shortcut-hint');
   hint.textContent = SHORTCUT_HINT;
   card.appendChild(hint);
-  stat('shown');
+  if (countShown) stat('shown');
 
   card.addEventListener('keydown', (e) => {
     if (isShortcutKey(e)) {
