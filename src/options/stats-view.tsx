@@ -25,7 +25,7 @@ export function StatsView({ snap }: { snap: Snapshot }) {
   return (
     <section aria-labelledby="stats-h">
       <h2 id="stats-h">Stats (last 30 days)</h2>
-      <p class="sub">Counts only, kept in this browser: how many nudges were shown (suggestion cards opened) and what happened to them. No reply text is ever stored.</p>
+      <p class="sub">Counts only, kept in this browser: how many nudges were shown (each finding once per reply, however often its card is opened) and what happened to them. No reply text is ever stored.</p>
       <figure>
         <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="chart-title" class="chart" data-testid="stats-chart">
           <title id="chart-title">{`Nudges shown per day over 30 days: ${total} in total`}</title>

@@ -11,7 +11,7 @@ describe.skipIf(SKIP_BROWSER)('popup labels', () => {
     const label = popup.locator('label:has(#global-toggle)');
     expect((await label.textContent())!.trim()).toBe('Check replies on all help desks');
     const rows = await popup.locator('#stats tbody th').allTextContents();
-    expect(rows).toEqual(['Suggestion cards opened', 'Rewrites applied', 'Suggestions dismissed', 'Phrases ignored']);
+    expect(rows).toEqual(['Suggestions seen (once per reply)', 'Rewrites applied', 'Suggestions dismissed', 'Phrases ignored']);
     await popup.close();
   });
 });
