@@ -191,8 +191,12 @@ const DEFLECTS = new RegExp(
   'iu',
 );
 /** Where a sentence splits into clauses: punctuation, a spaced dash, or a linking word that starts a new clause. */
-const CLAUSE_BREAK = /\s*[,;:]\s+|\s+[—–-]\s+|\s+(?=(?:so|because|since|hence|which is why|that's why|that is why|and (?:i|we)|but (?:i|we))\b)/giu;
-const LINK_START = /^(?:so|because|since|hence|which is why|that's why|that is why|and|but)\s+/iu;
+const CLAUSE_BREAK = /\s*[,;:]\s+|\s+[—–-]\s+|\s+(?=(?:so|because|since|hence|once|which is why|that's why|that is why|and (?:i|we)|but (?:i|we))\b)/giu;
+/** "The system won't let me …", "I'm not authorised to …": what cannot be done, said as the agent's own limit. */
+const OWN_LIMIT = /^(\s*(?:(?:so|but|and|because)\s+)?)(?:(?:the|our) (?:system|computer|tool|platform)|it)\s+(?:won['’]t|will not|doesn['’]t|does not)\s+(?:let|allow)\s+(?:me|us)\s+(?:to\s+)?|^(\s*(?:(?:so|but|and|because)\s+)?)i(?:['’]m| am) not (?:authori[sz]ed|allowed|able|permitted) to\s+/iu;
+/** A refusal: what follows it may not promise to fix the thing refused, only to offer what can be done. */
+const REFUSES = /\b(?:nothing (?:more |else )?(?:we|i) can (?:do|offer)|not much (?:we|i) can do|out of (?:our|my) hands|hands are tied|(?:can't|cannot|can not|won't|couldn't) (?:help|override|change|do anything|honour|honor|approve|make an exception)|not (?:authori[sz]ed|allowed|able|permitted) to|(?:won't|will not|doesn't|does not) (?:let|allow) (?:me|us))\b/iu;
+const LINK_START = /^(?:so|because|since|hence|once|which is why|that's why|that is why|and|but)\s+/iu;
 const OPENER = /^(?:honestly|frankly|look|to be honest|tbh|unfortunately|sadly|at the end of the day|to be fair|in fairness)\b,?\s*/iu;
 const ONLY_APOLOGY = /^(?:(?:i'm|i am|we're|we are)\s+)?(?:so\s+|very\s+|really\s+)?(?:sorry|apologies)(?:,?\s+but)?$/iu;
 /** Words a clause opens with that lose their capital inside a sentence. */
@@ -221,10 +225,19 @@ export function ownFacts(sentence: string): string | null {
     from = m.index! + m[0].length;
   }
   clauses.push({ sep, text: body.slice(from) });
-  const kept = clauses.filter((c) => {
-    const t = foldTypography(c.text.replace(OPENER, '').replace(LINK_START, '')).trim();
-    return words(t) >= 2 && !ONLY_APOLOGY.test(t) && !DEFLECTS.test(t) && !/^not\b/i.test(t);
-  });
+  let refused = false;
+  const kept = clauses
+    .map((c) => {
+      // A refusal that says what cannot be done keeps it, in the agent's own voice ("the system won't let me apply the code" → "I can't apply the code").
+      const own = c.text.replace(OWN_LIMIT, (_, a: string | undefined, b: string | undefined) => `${a ?? b ?? ''}I can’t `);
+      return own !== c.text ? { ...c, text: own, limit: true } : { ...c, limit: false };
+    })
+    .filter((c) => {
+      const t = foldTypography(c.text.replace(OPENER, '').replace(LINK_START, '')).trim();
+      if (c.limit || REFUSES.test(t)) refused = true;
+      if (c.limit) return words(t) >= 4;
+      return words(t) >= 2 && !ONLY_APOLOGY.test(t) && !DEFLECTS.test(t) && !REFUSES.test(t) && !/^not\b/i.test(t);
+    });
   if (!kept.length) return null;
   const text = kept
     .map((c, i) => (i ? c.sep + c.text : c.text.replace(OPENER, '').replace(LINK_START, '')))
@@ -237,7 +250,9 @@ export function ownFacts(sentence: string): string | null {
   if (words(text) < 3) return null;
   const close = end.trim() ? '.' : '';
   // An edit may already have owned the next step ("I'll contact the warranty team … by [time]").
-  if (/\bI['’]ll\b[^;]*\[time\]/.test(text)) return `${lead}I’m sorry — ${text}${close}`;
+  if (/\bI['’]ll\b[^;]*\[time\]/.test(text) && owns(text)) return `${lead}I’m sorry — ${text}${close}`;
+  // After a refusal the honest next step is what can be done instead, not a promise to fix it.
+  if (refused) return `${lead}I’m sorry — ${text}; here’s what I can do instead: [option]${close}`;
   return `${lead}I’m sorry — ${text}; I’ll take care of it myself and update you by [time]${close}`;
 }
 

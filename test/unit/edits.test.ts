@@ -70,6 +70,13 @@ describe('rewrites that keep the agent’s facts', () => {
     expect(s.fixed).toMatch(/\[time\] \^AM$/);
   });
 
+  it('after a refusal offers what can be done instead, never a promise to fix what was refused', () => {
+    const r = first('I’m not authorized to approve refunds over $50, so there’s nothing more I can offer.');
+    expect(r.fixed).toContain('refunds over $50');
+    expect(r.fixed).toContain('[option]');
+    expect(r.fixed).not.toMatch(/take care of it/);
+  });
+
   it('times a vague promise and keeps its action', () => {
     const r = first('A refund will be processed in due course.');
     expect(r.fixed).toBe('A refund will be processed by [time].');
