@@ -6,7 +6,7 @@
  * feeling); a whole-sentence replacement only when the whole sentence is the problem.
  */
 import { checkContext, hasTime } from './context';
-import { baseForm, constructionEdits, pastOf, thirdPerson } from './edits';
+import { baseForm, pastOf, thirdPerson } from './edits';
 import { foldTypography } from './normalize';
 import { topicOf } from './topic';
 import type { Category } from './types';
@@ -18,6 +18,8 @@ export interface RepairInput {
   start: number;
   end: number;
   category: Category;
+  /** The sentence's construction edits (edits.ts), chained one first, as the verifier already built them. */
+  edited: readonly string[];
 }
 
 const END = /[.!?…]+["'”’)\]]*\s*$/;
@@ -312,11 +314,11 @@ export function repairs(input: RepairInput): { edits: string[]; owned: string[];
     const own = ownBlame(sentence);
     if (own) edits.push(own);
     // On the sentence as the edits left it (a customer's error restated without "you must have").
-    const facts = ownFacts(constructionEdits(sentence, category)[0] ?? sentence);
+    const facts = ownFacts(input.edited[0] ?? sentence);
     if (facts) owned.push(facts);
   }
   // The edited sentence with an offer to help, where the edit alone still reads as a lecture.
-  for (const edited of constructionEdits(sentence, category).slice(0, 3)) {
+  for (const edited of input.edited.slice(0, 3)) {
     const helped = withHelpfulTail(edited, category);
     if (helped) edits.push(helped);
   }

@@ -160,12 +160,13 @@ export function checkSuggestions(
 ): Checked {
   // Tiers: edits of the agent's sentence, then the rule's own templates, then replacements
   // of the whole sentence; within a tier, what keeps more of the agent's words comes first.
-  const fixes = repairs({ sentence, start: span.start, end: span.end, category });
+  const edited = constructionEdits(sentence, category, judge.edits);
+  const fixes = repairs({ sentence, start: span.start, end: span.end, category, edited });
   const template = (s: Rendered) => ({ full: sentence.slice(0, span.start) + s.replacement + sentence.slice(span.end), label: s.label });
   type Candidate = { full: string; label?: string; tier: number; owned?: boolean };
   const early: Candidate[] = [
     ...teamEdits(sentence, category, judge.edits).map((full) => ({ full, tier: -1 })),
-    ...constructionEdits(sentence, category, judge.edits).map((full) => ({ full, tier: 0 })),
+    ...edited.map((full) => ({ full, tier: 0 })),
     ...fixes.edits.map((full) => ({ full, tier: 0 })),
     ...fixes.owned.map((full) => ({ full, tier: 0, owned: true })),
     // Templates with the agent's captured words are edits too.
