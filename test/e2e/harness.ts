@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
  * Chromium with dist/chrome loaded.
  */
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -71,6 +71,10 @@ export async function launch(): Promise<Session> {
   const dir = await buildFixtures();
   const fixtures = await serve(dir);
   const profile = mkdtempSync(join(tmpdir(), 'tactful-profile-'));
+  // Developer mode, as for anyone who loads the unpacked build: without it, Chromium may keep a
+  // reloaded command-line extension disabled as an "unsupported developer extension".
+  mkdirSync(join(profile, 'Default'), { recursive: true });
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: exe,
     headless: false, // the real flag is below: extensions need the new headless mode

@@ -5,7 +5,7 @@
  * its UI away and the text is untouched, and pages loaded afterwards get the reloaded one).
  */
 import { describe, it, expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import {
   SKIP_BROWSER, badge, card, cardSpan, dumpStorage, flaggedPoints, inExtensionPage, highlightSizes, norm, stopServiceWorker,
   totalFlagged, useSession, watchPageErrors, withPage,
@@ -28,6 +28,19 @@ async function openCardAtFirstFinding(page: Page): Promise<void> {
 }
 
 /** A content script is live in the page: typing a flagged phrase gets a badge with the engine's count, and a click on it opens its card. */
+/** True once the reloaded extension serves its pages again and chrome.runtime answers there. */
+async function extensionIsBack(context: BrowserContext, extensionId: string): Promise<boolean> {
+  const probe = await context.newPage();
+  try {
+    await probe.goto(`chrome-extension://${extensionId}/src/popup/index.html`, { timeout: 5_000 });
+    return await probe.evaluate(() => typeof chrome !== 'undefined' && typeof chrome.runtime?.id === 'string');
+  } catch {
+    return false; // ERR_BLOCKED_BY_CLIENT while it is unloaded
+  } finally {
+    await probe.close().catch(() => {});
+  }
+}
+
 async function expectWorkingAgain(page: Page, selector: string, mode: MarkMode): Promise<void> {
   const findings = analyze(FLAGGED).findings;
   expect(findings.length).toBeGreaterThan(0);
@@ -138,10 +151,9 @@ describe.skipIf(SKIP_BROWSER)('lifecycle', () => {
       // The reloaded extension works again: once it is back (its new service worker runs), the
       // same tab reloaded and a tab opened afterwards get the new content script (badge with the
       // right count, card on click).
-      const prefix = `chrome-extension://${s.extensionId}/`;
-      await expect
-        .poll(() => s.context.serviceWorkers().some((w) => w !== s.worker && w.url().startsWith(prefix)), { timeout: 15_000 })
-        .toBe(true);
+      // "Back" means its pages load again; Playwright may report the new worker late (Chrome
+      // starts it on its first event), so the test asks the extension itself.
+      await expect.poll(() => extensionIsBack(s.context, s.extensionId), { timeout: 30_000, intervals: [500] }).toBe(true);
       await page.reload();
       await expectWorkingAgain(page, '#reply', 'css');
       expect(errors.filter((e) => !/favicon/.test(e))).toEqual([]);
