@@ -188,17 +188,19 @@ export function constructionEdits(sentence: string, category: Category, team: re
   const own = team.filter((e) => e.spec.category === category);
   const edits = own.length ? [...own, ...editsOf(category)] : editsOf(category);
   const singles: string[] = [];
+  // Every step of the chain is a candidate: the verifier keeps the lightest that is not flagged
+  // again, so "I'm sorry the wait was long." wins over the same with "and I want to put it right".
+  const steps: string[] = [];
   let chained = sentence;
-  let applied = 0;
   for (const edit of edits) {
     const one = applyOne(sentence, edit);
     if (one) singles.push(one);
     const next = applyOne(chained, edit);
     if (next) {
       chained = next;
-      applied++;
+      steps.push(next);
     }
   }
-  const out = applied > 1 ? [chained, ...singles] : singles;
+  const out = steps.length > 1 ? [...steps.reverse(), ...singles] : singles;
   return [...new Set(out)];
 }

@@ -339,14 +339,16 @@ export function repairs(input: RepairInput): { edits: string[]; owned: string[];
 }
 
 /** Where two versions of a sentence differ, widened to whole words: [start, end) in the original. */
-export function changedRange(original: string, rewritten: string): { start: number; end: number; replacement: string } {
+export function changedRange(original: string, rewritten: string): { start: number; end: number; replacement: string; removes: boolean } {
   let a = 0;
   while (a < original.length && a < rewritten.length && original[a] === rewritten[a]) a++;
   let b = 0;
   while (b < original.length - a && b < rewritten.length - a && original[original.length - 1 - b] === rewritten[rewritten.length - 1 - b]) b++;
   let start = a, end = original.length - b;
+  // Whether the edit takes any of the agent's words away (not only adds to them).
+  const removes = /[\p{L}\p{N}]/u.test(original.slice(start, Math.max(start, end)));
   const isWord = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}'’\[\]]/u.test(ch);
   while (start > 0 && isWord(original[start - 1])) start--;
   while (end < original.length && isWord(original[end])) end++;
-  return { start, end, replacement: rewritten.slice(start, rewritten.length - (original.length - end)) };
+  return { start, end, replacement: rewritten.slice(start, rewritten.length - (original.length - end)), removes };
 }

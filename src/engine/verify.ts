@@ -141,6 +141,26 @@ function kept(original: string, candidate: string): number {
   return mine.filter((w) => have.has(w)).length / Math.max(mine.length, 1);
 }
 
+/** How far an edit reaches past the words that carry the problem, in coarse steps (lighter first). */
+function reach(sentence: string, core: { start: number; end: number }, candidate: string): number {
+  const r = changedRange(sentence, candidate);
+  const outside = Math.max(0, core.start - r.start) + Math.max(0, r.end - core.end);
+  return Math.ceil((outside / Math.max(sentence.length, 1)) * 4);
+}
+
+/** Where the promise a time is added to begins: up to four words back, not past a clause break. */
+function promiseStart(sentence: string, floor: number, end: number): number {
+  const before = sentence.slice(floor, end);
+  const clause = before.search(/(?:[,;:—–]|\b(?:and|so|but|while|then)\b)[^,;:—–]*$/iu);
+  const words = [...before.matchAll(/[\p{L}\p{N}'’]+/gu)];
+  let from = words.length > 4 ? words[words.length - 4]!.index! : 0;
+  if (clause >= 0) {
+    const after = /^(?:[,;:—–]|and|so|but|while|then)\s*/iu.exec(before.slice(clause))![0].length;
+    from = Math.max(from, clause + after);
+  }
+  return floor + from;
+}
+
 /**
  * The suggestions for one finding, and the span they replace. Candidates are whole
  * sentences: the rule's templates on its span, the construction edits and the
@@ -199,8 +219,8 @@ export function checkSuggestions(
   const consider = (list: Candidate[]) => {
     for (const c of list
       .filter((c) => !seenFull.has(c.full) && seenFull.add(c.full))
-      .map((c, i) => ({ ...c, i, keep: kept(sentence, c.full) }))
-      .sort((a, b) => a.tier - b.tier || b.keep - a.keep || a.i - b.i)) {
+      .map((c, i) => ({ ...c, i, keep: kept(sentence, c.full), reach: reach(sentence, core, c.full), added: Math.max(0, c.full.length - sentence.length) }))
+      .sort((a, b) => a.tier - b.tier || a.reach - b.reach || b.keep - a.keep || a.added - b.added || a.i - b.i)) {
       if (ranked.length === MAX_SUGGESTIONS) break;
       const r = changedRange(sentence, c.full);
       if (ranked.length && (r.start < from || r.end > to)) continue;
@@ -210,8 +230,19 @@ export function checkSuggestions(
       if (category !== 'vague-commitment' && !c.owned && problemSurvives(coreText, c.full)) continue;
       if (newProblems(sentence, c.full).length || flagged(c.full, category, judge, already())) continue;
       if (!ranked.length) {
-        from = Math.min(from, r.start);
-        to = Math.max(to, r.end);
+        // The lightest fix that takes words away inside the problem shows which words carry it:
+        // the underline is those words ("shortly", "As I already said, refunds"), not the sentence.
+        if (r.removes && r.start >= core.start && r.end <= core.end) {
+          from = r.start;
+          to = r.end;
+        } else if (!r.removes && category === 'vague-commitment' && r.start >= core.start) {
+          // A time added to a promise: the underline is the untimed promise ("will be reviewed").
+          from = promiseStart(sentence, core.start, r.end);
+          to = r.end;
+        } else {
+          from = Math.min(from, r.start);
+          to = Math.max(to, r.end);
+        }
       }
       ranked.push(c);
     }
