@@ -19,6 +19,9 @@ const FILLER = new Set([
   'point', 'lot', 'bit', 'fact', 'case', 'problem', 'issue', 'confusion', 'customer', 'customers', 'people', 'everyone',
   'anyone', 'nobody', 'someone', 'opinion', 'side', 'mistakes', 'patience', 'one', 'times', 'question', 'job', 'need',
   'best', 'reason', 'apologies', 'sorry', 'hands', 'taste', 'expectations', 'expectation', 'impression', 'extent', 'sounds', 'sense', 'fingers',
+  // Where and when, and how the customer wrote: not what the reply is about ("I hear you about the month").
+  'here', 'there', 'little', 'respect', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'minute', 'minutes',
+  'hour', 'hours', 'morning', 'afternoon', 'evening', 'tone', 'language', 'capitals', 'comments', 'comment', 'picture', 'fob',
 ]);
 const LEADS = new Set(['the', 'our', 'your', 'my', 'this', 'that', 'these', 'those', 'a', 'an', 'any', 'every']);
 
