@@ -27,13 +27,13 @@ export interface Checked {
 }
 
 /**
- * What a rewrite is checked against: the learned checks (cheap) and the rules of the
- * finding's own category (a rewrite re-triggers its own kind of problem; checking every
- * rule would tag each candidate against the whole pack). `npm run eval` re-analyses
- * applied rewrites with everything, so a cross-category miss shows there.
+ * What a rewrite is checked against: the learned checks and every rule (the rule set's
+ * prefilter keeps the cost near one category's), so a fix for one problem never brings in
+ * another; a problem the sentence already had is its own finding and is not held against it.
  */
 export interface Judge {
-  byCategory: Map<Category, RuleSet>;
+  /** Every rule: a rewrite must not bring in another kind of problem either. */
+  all: RuleSet;
   learned: LearnedCheck[];
   /** Verdicts by candidate text within this analyzer (stock rewrites repeat). */
   verdicts: Map<string, boolean>;
@@ -42,9 +42,7 @@ export interface Judge {
 }
 
 export function makeJudge(rules: CompiledRule[], learned: LearnedCheck[], budgetMs?: number, edits: CompiledEdit[] = []): Judge {
-  const byCategory = new Map<Category, RuleSet>();
-  for (const c of new Set(rules.map((r) => r.spec.category))) byCategory.set(c, buildRuleSet(rules.filter((r) => r.spec.category === c), budgetMs));
-  return { byCategory, learned, verdicts: new Map(), edits };
+  return { all: buildRuleSet(rules, budgetMs), learned, verdicts: new Map(), edits };
 }
 
 const VERDICTS_MAX = 5000;
@@ -54,14 +52,14 @@ function flagged(text: string, category: Category, judge: Judge, ignore: Readonl
   const key = `${category}\n${[...ignore].join(',')}\n${text}`;
   const known = judge.verdicts.get(key);
   if (known !== undefined) return known;
-  const rules = judge.byCategory.get(category);
+  const rules = judge.all;
   const verdict = segment(text, [{ start: 0, end: text.length }]).some((s) => {
     const original = text.slice(s.start, s.end);
     const folded = foldTypography(original);
     // The learned checks' own context applies here as in the analyzer: "… by [time]" is a timed promise.
     const ctx = { lower: folded.toLowerCase(), nextLower: '' };
     const model = learnedHits(folded, judge.learned).some((h) => !ignore.has(h.check.category) && !h.check.unless.some((check) => checkContext(check, ctx)));
-    return model || (rules !== undefined && matchSentence(original, folded, rules).length > 0);
+    return model || matchSentence(original, folded, rules).some((h) => h.rule.spec.category === category || !ignore.has(h.rule.spec.category));
   });
   if (judge.verdicts.size >= VERDICTS_MAX) judge.verdicts.clear();
   judge.verdicts.set(key, verdict);

@@ -153,7 +153,7 @@ describe.skipIf(SKIP_BROWSER)('lifecycle', () => {
       // right count, card on click).
       // "Back" means its pages load again; Playwright may report the new worker late (Chrome
       // starts it on its first event), so the test asks the extension itself.
-      await expect.poll(() => extensionIsBack(s.context, s.extensionId), { timeout: 30_000, intervals: [500] }).toBe(true);
+      await expect.poll(() => extensionIsBack(s.context, s.extensionId), { timeout: 30_000, interval: 500 }).toBe(true);
       await page.reload();
       await expectWorkingAgain(page, '#reply', 'css');
       expect(errors.filter((e) => !/favicon/.test(e))).toEqual([]);

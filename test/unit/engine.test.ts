@@ -91,7 +91,7 @@ describe('analyze', () => {
       ],
       overrides: { 'as-i-said': { enabled: false } },
     };
-    const text = 'Per our policy, no. As I already said, it shipped.';
+    const text = 'Per our policy, it ships Monday. As I already said, it shipped.';
     // The rule is off, but the learned check still hears the edge in "As I already said" until it is turned off too.
     expect(analyze(text, { packs: [pack] }).findings.map((f) => f.ruleId)).toEqual(['no-per-policy', 'model/defensive']);
     const findings = analyze(text, { packs: [pack], disabledRules: ['model/defensive'] }).findings;

@@ -154,7 +154,7 @@ describe('item 12: override and validation gaps', () => {
 
 describe('item 11: the analyze() options cache', () => {
   const teamPack = pack([rule()]);
-  const text = "Per our policy, no. Like I told you yesterday, it shipped. That's not my department.";
+  const text = "Per our policy, it ships Monday. Like I told you yesterday, it shipped. That's not my department.";
   const ids = (opts: Parameters<typeof analyze>[1]) => analyze(text, opts).findings.map((f) => f.ruleId);
 
   it('Set-valued options do not collide: each call gets its own result', () => {

@@ -42,7 +42,7 @@ describe('merge and precedence: built-in < team pack < personal (unless locked)'
   it('with nothing stored, only built-in rules fire', () => {
     const eff = mergeConfig({ builtin: builtinRules, policy: normalizePolicy(undefined), personal: personal(), settings: settings() });
     expect(eff.locked).toEqual([]);
-    expect(ids('Per our policy, no. Like I told you yesterday, it shipped.', eff.packs)).toEqual(['as-i-said:warning']);
+    expect(ids('Per our policy, it ships Monday. Like I told you yesterday, it shipped.', eff.packs)).toEqual(['as-i-said:warning']);
   });
 
   it('team rules and overrides apply; personal custom rules apply on top', () => {
@@ -50,7 +50,7 @@ describe('merge and precedence: built-in < team pack < personal (unless locked)'
     expect(policy.problems).toEqual([]);
     const eff = mergeConfig({ builtin: builtinRules, policy, personal: personal({ rules: [custom] }), settings: settings() });
     expect(eff.locked).toEqual(['as-i-said']);
-    expect(ids('Cheers mate. Per our policy, no. Like I told you yesterday, it shipped.', eff.packs, eff.disabledRules).sort()).toEqual(
+    expect(ids('Cheers mate. Per our policy, it ships Monday. Like I told you yesterday, it shipped.', eff.packs, eff.disabledRules).sort()).toEqual(
       ['as-i-said:error', 'per-our-policy:warning', 'team-no-cheers:warning'].sort(),
     );
   });
