@@ -1,5 +1,5 @@
 /** The per-field badge: its text is the number of findings; clicking opens the panel. */
-import type { Box } from './geometry';
+import type { BadgeSpot } from './badge-spot';
 import type { Severity } from './categories';
 
 /** @param onEscape closes the field's open card or panel; true when there was one. */
@@ -43,21 +43,21 @@ export function setBadgeCount(b: HTMLElement, n: number, severity: Severity | nu
   b.setAttribute('aria-label', note ? `${count}. ${note}` : count);
 }
 
-const BADGE_SIZE = 22;
-
-/** Bottom-right corner inside the field. */
-export function placeBadge(b: HTMLElement, field: Box | null): void {
-  if (!field || field.width < 40 || field.height < 16) {
+/** Places the badge at its spot (badge-spot.ts); hidden when the field has none. */
+export function placeBadge(b: HTMLElement, spot: BadgeSpot | null): void {
+  if (!spot) {
     if (b.style.display !== 'none') b.style.display = 'none';
     return;
   }
   if (b.style.display) b.style.display = '';
-  // Anchored by its right edge (8 px inside the field's), so its width (one or more digits)
-  // need not be measured: measuring here would force a reflow per badge.
-  const right = `calc(100% - ${Math.round(field.left + field.width - 8)}px)`;
-  const top = `${Math.round(field.top + field.height - BADGE_SIZE - 6)}px`;
+  // Anchored by its right edge, so its width (one or more digits) need not be measured:
+  // measuring here would force a reflow per badge.
+  const right = `calc(100% - ${Math.round(spot.right)}px)`;
+  const top = `${Math.round(spot.top)}px`;
   // Unchanged positions are not written again (a write invalidates the overlay's layout).
   if (b.style.left !== 'auto') b.style.left = 'auto';
   if (b.style.right !== right) b.style.right = right;
   if (b.style.top !== top) b.style.top = top;
+  const place = spot.outside ? 'outside' : 'inside';
+  if (b.getAttribute('data-place') !== place) b.setAttribute('data-place', place);
 }

@@ -1,5 +1,6 @@
 /** The badges of all watched fields: one per field, its count, severity, theme and place. */
 import { createBadge, placeBadge, setBadgeCount } from './badge';
+import { badgeSpot, scrollbars, visualFrame, type BadgeSpot } from './badge-spot';
 
 /** The badge's title when the reply is longer than the engine checks. */
 const truncationNote = (field: { warnings: ReadonlyArray<{ kind: string; message: string }> }) => field.warnings.find((w) => w.kind === 'truncated')?.message ?? '';
@@ -19,6 +20,8 @@ export class Badges {
   private map = new Map<Field, HTMLButtonElement>();
   /** Whether each badge was last placed as shown (a reply box with text) or hidden. */
   private shown = new WeakMap<HTMLElement, boolean>();
+  /** Badges to place again at the next layout, whatever else moved. */
+  private moved = new Set<HTMLElement>();
 
   constructor(
     private readonly doc: Document,
@@ -71,19 +74,33 @@ export class Badges {
     this.map.clear();
   }
 
+  /** The field's text changed: its badge is placed again at the next layout (text may now reach its corner). */
+  recheck(field: Field): void {
+    const b = this.map.get(field);
+    if (b) this.moved.add(b);
+  }
+
   /**
-   * Places the badges (all of them when geometry was read again, else only those that appear or
-   * go). All reads first, then all writes: interleaving them would force a reflow per badge.
+   * Places the badges (all of them when geometry was read again, else only those that appear,
+   * go, or whose field's text changed). All reads first, then all writes: interleaving them
+   * would force a reflow per badge.
    */
-  layout(geometry: boolean, fieldBox: (field: Field) => Box | null): void {
-    const placements: Array<[HTMLElement, Box | null]> = [];
+  layout(geometry: boolean, fieldBox: (field: Field, el?: HTMLElement) => Box | null, viewportHeight: number): void {
+    const placements: Array<[HTMLElement, BadgeSpot | null]> = [];
     for (const [field, badge] of this.map) {
       // Quiet on an empty reply box.
       const show = /\S/.test(field.text);
-      if (!geometry && this.shown.get(badge) === show) continue;
+      if (!geometry && this.shown.get(badge) === show && !this.moved.has(badge)) continue;
       this.shown.set(badge, show);
-      placements.push([badge, show ? fieldBox(field) : null]);
+      const frame = visualFrame(field.el);
+      const box = show ? fieldBox(field, frame) : null;
+      const usable = box && box.width >= 40 && box.height >= 16;
+      placements.push([
+        badge,
+        usable ? badgeSpot(box, scrollbars(frame), String(field.findings.length).length, (b) => field.textIn(b), viewportHeight) : null,
+      ]);
     }
-    for (const [badge, box] of placements) placeBadge(badge, box);
+    this.moved.clear();
+    for (const [badge, spot] of placements) placeBadge(badge, spot);
   }
 }

@@ -261,6 +261,8 @@ export class Controller implements FieldHost {
     // The result came over the live port, so the extension is still there.
     if (this.retired) return;
     const badgeMoves = this.badges.update(field);
+    // The text may now reach (or leave) the badge's corner.
+    this.badges.recheck(field);
     if (this.card?.field === field) {
       if (!field.activeFinding) this.closeCard(false);
       else if (field.activeFinding !== this.card.finding) {
@@ -273,7 +275,7 @@ export class Controller implements FieldHost {
     }
     if (this.panel?.field === field) this.renderPanelFor(field, false);
     // Layout only when something may have moved or appeared (most analyses while typing: nothing).
-    if (this.geometryDirty || this.card || this.panel || badgeMoves) {
+    if (this.geometryDirty || this.card || this.panel || badgeMoves || this.badges.get(field)) {
       this.queueLayout(this.card?.field !== field && this.panel?.field !== field);
     }
     this.queueCount();
@@ -414,17 +416,18 @@ export class Controller implements FieldHost {
     return this.overlay;
   }
 
-  private fieldBox(field: Field): Box | null {
-    const win = field.el.ownerDocument.defaultView;
-    if (!win || !field.el.isConnected) return null;
+  /** `el`: the field's editable, or the frame it sits in (the badge's box). */
+  private fieldBox(field: Field, el: HTMLElement = field.el): Box | null {
+    const win = el.ownerDocument.defaultView;
+    if (!win || !el.isConnected) return null;
     // An iframe's editable body (TinyMCE, designMode) fills the frame, not just its content.
-    const isFrameBody = field.el === field.el.ownerDocument.body && win !== this.rootWin && win.frameElement;
+    const isFrameBody = el === el.ownerDocument.body && win !== this.rootWin && win.frameElement;
     const r = isFrameBody
       ? { left: 0, top: 0, width: win.innerWidth, height: win.innerHeight }
-      : field.el.getBoundingClientRect();
+      : el.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) return null;
     // Only the part that is not scrolled out of view (containers, frames, viewport).
-    return visibleBox(field.el, this.rootWin, toRoot(r, win, this.rootWin));
+    return visibleBox(el, this.rootWin, toRoot(r, win, this.rootWin));
   }
 
   /**
@@ -457,7 +460,7 @@ export class Controller implements FieldHost {
       // Overlay marks are position: fixed; they follow page and container scrolling here.
       for (const field of this.fields.values()) if (field.active) field.repositionMarks();
     }
-    this.badges.layout(geometry, (f) => this.fieldBox(f));
+    this.badges.layout(geometry, (f, el) => this.fieldBox(f, el), this.rootWin.innerHeight);
     if (this.card) this.cards.place(this.fieldBox(this.card.field));
     if (this.panel) {
       const badge = this.badges.get(this.panel.field)?.getBoundingClientRect();

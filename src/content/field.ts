@@ -8,6 +8,7 @@ import { detectFamily, type Family } from './family';
 import { extractText, type TextMap } from './text-map';
 import { editableSelection, selectEditable } from './selection';
 import type { Painter } from './painter';
+import type { Box } from './geometry';
 import { visibleSpan, type Span } from './visible-span';
 
 export const DEBOUNCE_MS = 100;
@@ -299,6 +300,11 @@ export class Field implements EditTarget {
 
   rects(f: Finding) {
     return this.painter?.rects(f) ?? [];
+  }
+
+  /** Whether the reply's text is drawn inside a box of the root viewport (where the badge would sit). */
+  textIn(box: Box): boolean {
+    return this.painter?.textIn(box) ?? false;
   }
 
   // ——— EditTarget ———

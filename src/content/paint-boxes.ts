@@ -1,6 +1,7 @@
 /** Overlay fallback for contenteditable (no CSS Custom Highlight API, or forced): boxes under each range. */
 import type { Finding } from './findings';
-import { toRoot, visibleBox, visibleIn, type Box } from './geometry';
+import { frameOffset, toRoot, visibleBox, visibleIn, type Box } from './geometry';
+import { textInBox } from './text-in-box';
 import type { Painter } from './painter';
 
 export class BoxPainter implements Painter {
@@ -81,6 +82,11 @@ export class BoxPainter implements Painter {
     return Array.from(r.getClientRects())
       .filter((b) => b.width > 0 || b.height > 0)
       .map((b) => toRoot(b, win, this.rootWin));
+  }
+
+  textIn(box: Box): boolean {
+    const win = this.el.ownerDocument.defaultView!;
+    return textInBox(this.el, box, frameOffset(win, this.rootWin));
   }
 
   dispose(): void {

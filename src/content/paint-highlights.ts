@@ -4,7 +4,8 @@
  */
 import type { Category, Finding } from './findings';
 import { ACTIVE_HIGHLIGHT, CATEGORY_IDS, highlightCss, highlightName } from './categories';
-import { toRoot, type Box } from './geometry';
+import { frameOffset, toRoot, type Box } from './geometry';
+import { textInBox } from './text-in-box';
 import { ensureSheet } from './sheets';
 import { afterFrame } from './after-frame';
 import type { Painter } from './painter';
@@ -175,6 +176,11 @@ export class HighlightPainter implements Painter {
     if (!r) return [];
     const win = this.el.ownerDocument.defaultView!;
     return Array.from(r.getClientRects()).map((b) => toRoot(b, win, this.rootWin));
+  }
+
+  textIn(box: Box): boolean {
+    const win = this.el.ownerDocument.defaultView!;
+    return textInBox(this.el, box, frameOffset(win, this.rootWin));
   }
 
   dispose(): void {

@@ -4,6 +4,7 @@
  */
 import type { Finding } from './findings';
 import { toRoot, visibleBox, type Box } from './geometry';
+import { textInBox } from './text-in-box';
 import type { Painter } from './painter';
 import { afterFrame } from './after-frame';
 
@@ -184,6 +185,11 @@ export class MirrorPainter implements Painter {
     return Array.from(span.getClientRects())
       .filter((r) => r.bottom > clip.top && r.top < clip.bottom)
       .map((r) => ({ left: r.left, top: r.top, width: r.width, height: r.height }));
+  }
+
+  /** The mirror lays the text out as the textarea does, in the root viewport. */
+  textIn(box: Box): boolean {
+    return !this.stale && textInBox(this.mirror, box, { x: 0, y: 0 });
   }
 
   dispose(): void {

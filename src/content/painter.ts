@@ -10,5 +10,7 @@ export interface Painter {
   reposition(): void;
   /** Where a finding is, in the root viewport. */
   rects(f: Finding): Box[];
+  /** Whether any of the field's text is drawn inside a box in the root viewport. */
+  textIn(box: Box): boolean;
   dispose(): void;
 }
