@@ -26,7 +26,17 @@ function overlaps(a: Box, b: Box): boolean {
   return a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
 }
 
-export function placeCard(p: CardPlaceInput): { left: number; top: number } | null {
+/** A card shorter than this is not worth scrolling inside: it goes beside the span instead. */
+const MIN_HEIGHT = 96;
+
+/** `maxHeight`: the card is cut to this and scrolls inside, so it fits beside the span without covering it. */
+export interface CardSpot {
+  left: number;
+  top: number;
+  maxHeight?: number;
+}
+
+export function placeCard(p: CardPlaceInput): CardSpot | null {
   const vw = p.viewport.width;
   const vh = p.viewport.height;
   const { width: w, height: h } = p.card;
@@ -57,7 +67,23 @@ export function placeCard(p: CardPlaceInput): { left: number; top: number } | nu
   ] as const;
   const pick = order.find(([, ok]) => ok);
   if (pick) return { left, top: pick[0] };
-  // No room on either side: on the roomier side, pinned inside the viewport.
+  // No room for the whole card on either side: on the roomier side, cut to the room there
+  // (it scrolls inside), so it still does not cover the span.
+  const roomBelow = vh - MARGIN - belowTop;
+  const roomAbove = top - GAP - MARGIN;
+  if (Math.max(roomBelow, roomAbove) >= MIN_HEIGHT) {
+    return roomBelow >= roomAbove
+      ? { left, top: belowTop, maxHeight: Math.floor(roomBelow) }
+      : { left, top: MARGIN, maxHeight: Math.floor(roomAbove) };
+  }
+  // A very short viewport: beside the span, where there is room across.
+  const right = Math.max(...lines.map((r) => r.left + r.width));
+  const leftmost = Math.min(...lines.map((r) => r.left));
+  const sideTop = Math.max(MARGIN, Math.min(top, vh - h - MARGIN));
+  const sideHeight = h > vh - 2 * MARGIN ? { maxHeight: Math.max(0, Math.floor(vh - 2 * MARGIN)) } : {};
+  if (right + GAP + w <= vw - MARGIN) return { left: right + GAP, top: sideTop, ...sideHeight };
+  if (leftmost - GAP - w >= MARGIN) return { left: leftmost - GAP - w, top: sideTop, ...sideHeight };
+  // Nowhere clear: pinned inside the viewport on the roomier side.
   const t = vh - bottom >= top ? vh - h - MARGIN : MARGIN;
   return { left, top: Math.max(MARGIN, t) };
 }
@@ -78,7 +104,8 @@ export function positionCard(el: HTMLElement, field: Field, finding: Finding, fi
     others: near.flatMap((x) => field.rects(x)),
     field: fieldBox,
     viewport: { width: rootWin.innerWidth, height: rootWin.innerHeight },
-    card: { width: el.offsetWidth || 340, height: el.offsetHeight || 160 },
+    // Its whole height, also while a previous placement has cut it (scrollHeight: the content).
+    card: { width: el.offsetWidth || 340, height: Math.max(el.offsetHeight, el.scrollHeight + el.offsetHeight - el.clientHeight) || 160 },
   });
   if (!at) {
     el.style.display = 'none';
@@ -86,4 +113,9 @@ export function positionCard(el: HTMLElement, field: Field, finding: Finding, fi
   }
   el.style.left = `${Math.round(at.left)}px`;
   el.style.top = `${Math.round(at.top)}px`;
+  const maxHeight = at.maxHeight === undefined ? '' : `${at.maxHeight}px`;
+  if (el.style.maxHeight !== maxHeight) {
+    el.style.maxHeight = maxHeight;
+    el.style.overflowY = maxHeight ? 'auto' : '';
+  }
 }

@@ -134,4 +134,16 @@ describe.skipIf(SKIP_BROWSER)('card placement', () => {
       expect(below(p)).toBeGreaterThanOrEqual(0);
     });
   });
+
+  it('in a viewport too short for the whole card above or below, it is cut to fit and scrolls rather than covering the span', async () => {
+    await withPage(s, async (page) => {
+      await page.setViewportSize({ width: 1100, height: 300 });
+      await open(page, '#reply{width:240px} body{padding-top:60px;margin-top:0} h1{display:none}', LONG, 1);
+      await expect.poll(async () => (await placement(page)).span.length).toBeGreaterThan(1);
+      const p = await placement(page);
+      expectClear(p);
+      // It really was cut: the card's own content scrolls inside it.
+      expect(await card(page).evaluate((e) => e.scrollHeight > e.clientHeight && getComputedStyle(e).overflowY === 'auto')).toBe(true);
+    });
+  });
 });

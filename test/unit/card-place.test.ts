@@ -28,4 +28,22 @@ describe('placeCard', () => {
     expect(placeCard({ span: [line(100, 950, 40)], others: [], field: null, viewport, card })!.left).toBe(692);
     expect(placeCard({ span: [line(100)], others: [], field: { ...field, top: 300, height: 200 }, viewport, card })).toBeNull();
   });
+
+  it('with no room for the whole card above or below, is cut to the roomier side and scrolls, never over the span', () => {
+    const short = { width: 1000, height: 300 };
+    const at = placeCard({ span: [line(120)], others: [], field, viewport: short, card })!;
+    // 300 px tall viewport, span at 120–140: 146–292 below (146 px) beats 8–114 above.
+    expect(at).toEqual({ left: 120, top: 146, maxHeight: 146 });
+    const high = placeCard({ span: [line(200)], others: [], field, viewport: short, card })!;
+    expect(high.top + high.maxHeight!).toBeLessThanOrEqual(200 - 6);
+    const overlap = (t: number, hgt: number) => t < 220 && t + hgt > 200;
+    expect(overlap(high.top, high.maxHeight!)).toBe(false);
+  });
+
+  it('beside the span when the viewport is too short to fit it above or below', () => {
+    const tiny = { width: 1000, height: 120 };
+    const at = placeCard({ span: [line(50)], others: [], field, viewport: tiny, card })!;
+    expect(at.left).toBe(326); // right of the span (120 + 200 + 6)
+    expect(at.maxHeight).toBe(104);
+  });
 });
