@@ -13,6 +13,7 @@ import { foldTypography } from './normalize';
 import { agentRegions, outsideRegions } from './regions';
 import { resolveRules, type ResolvedRule } from './resolve';
 import { buildRuleSet } from './ruleset';
+import { analysisScope } from './memo';
 import { placeholderFindings } from './placeholders';
 import { segment } from './segment';
 import { replyTips } from './tips';
@@ -222,8 +223,8 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
   }
 
   return {
-    analyze: (text) => run(text, true),
-    analyzeFresh: (text) => run(text, false),
+    analyze: (text) => analysisScope(() => run(text, true)),
+    analyzeFresh: (text) => analysisScope(() => run(text, false)),
     rules: resolved,
   };
 }
