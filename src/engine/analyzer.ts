@@ -7,7 +7,7 @@ import { compileRule, type CompiledRule } from './compile';
 import { compileEdits } from './edits';
 import { checkContext } from './context';
 import { learnedHits, resolveLearned, type LearnedHit } from './learned';
-import { checkLearnedHit, checkRuleHit, followTypography, makeJudge, usesCurly } from './verify';
+import { checkLearnedHit, checkRuleHit, followTypography, makeJudge, usesCurly, type Judge } from './verify';
 import { matchSentence, skippedWarnings, type Hit } from './match';
 import { foldTypography } from './normalize';
 import { agentRegions, outsideRegions } from './regions';
@@ -61,6 +61,14 @@ interface SentenceHits {
    * category speaks, the model's finding is never shown, and checking its rewrites was wasted.
    */
   model: Array<{ hit: LearnedHit; checked: () => CheckedLearnedHit }>;
+}
+
+/**
+ * A model hit whose rewrites are checked on first use. Built outside the analyzer's closures so
+ * the thunk a cached sentence keeps holds only these arguments, not the whole call's state.
+ */
+function deferredCheck(sentence: string, hit: LearnedHit, judge: Judge, present: ReadonlySet<Category>): SentenceHits['model'][number] {
+  return { hit, checked: once(() => checkLearnedHit(sentence, hit, judge, present)) };
 }
 
 /** `f`'s value, computed on the first call. */
@@ -169,7 +177,7 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
         const present = new Set(ruleHits.map((h) => h.rule.spec.category));
         both = {
           rules: ruleHits.map((h) => checkRuleHit(original, h, judge, present)),
-          model: learnedHits(s.text, learned).map((hit) => ({ hit, checked: once(() => checkLearnedHit(original, hit, judge, present)) })),
+          model: learnedHits(s.text, learned).map((hit) => deferredCheck(original, hit, judge, present)),
           skipped: ruleHits.skipped,
         };
       }
