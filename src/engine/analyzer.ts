@@ -7,12 +7,13 @@ import { compileRule, type CompiledRule } from './compile';
 import { compileEdits } from './edits';
 import { checkContext } from './context';
 import { learnedHits, resolveLearned, type LearnedHit } from './learned';
-import { checkLearnedHit, checkRuleHit, followTypography, makeJudge, usesCurly } from './verify';
+import { checkLearnedHit, checkRuleHit, followTypography, makeJudge, usesCurly, type Judge } from './verify';
 import { matchSentence, skippedWarnings, type Hit } from './match';
 import { foldTypography } from './normalize';
 import { agentRegions, outsideRegions } from './regions';
 import { resolveRules, type ResolvedRule } from './resolve';
 import { buildRuleSet } from './ruleset';
+import { analysisScope } from './memo';
 import { placeholderFindings } from './placeholders';
 import { segment } from './segment';
 import { replyTips } from './tips';
@@ -49,16 +50,43 @@ function truncatedWarning(start: number, end: number, limit: number): AnalysisWa
   };
 }
 
+type CheckedLearnedHit = LearnedHit & { suggestions: Suggestion[] };
+
 interface SentenceHits {
   rules: Hit[];
   /** Rules not run because the sentence's time ran out. */
   skipped?: string[];
-  model: Array<LearnedHit & { suggestions: Suggestion[] }>;
+  /**
+   * The model's hits. Their rewrites are built and judged on first use: where a rule of the same
+   * category speaks, the model's finding is never shown, and checking its rewrites was wasted.
+   */
+  model: Array<{ hit: LearnedHit; checked: () => CheckedLearnedHit }>;
+}
+
+/**
+ * A model hit whose rewrites are checked on first use. Built outside the analyzer's closures so
+ * the thunk a cached sentence keeps holds only these arguments, not the whole call's state.
+ */
+function deferredCheck(sentence: string, hit: LearnedHit, judge: Judge, present: ReadonlySet<Category>): SentenceHits['model'][number] {
+  return { hit, checked: once(() => checkLearnedHit(sentence, hit, judge, present)) };
+}
+
+/** `f`'s value, computed on the first call. */
+function once<T>(f: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = f();
+      done = true;
+    }
+    return value;
+  };
 }
 
 const styled = (suggestions: Suggestion[], curly: boolean) => suggestions.map((x) => ({ ...x, replacement: followTypography(x.replacement, curly) }));
 
-function learnedFinding(hit: SentenceHits['model'][number], text: string, offset: number, curly: boolean): Finding {
+function learnedFinding(hit: CheckedLearnedHit, text: string, offset: number, curly: boolean): Finding {
   const start = offset + hit.start;
   const end = offset + hit.end;
   return {
@@ -149,7 +177,7 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
         const present = new Set(ruleHits.map((h) => h.rule.spec.category));
         both = {
           rules: ruleHits.map((h) => checkRuleHit(original, h, judge, present)),
-          model: learnedHits(s.text, learned).map((h) => checkLearnedHit(original, h, judge, present)),
+          model: learnedHits(s.text, learned).map((hit) => deferredCheck(original, hit, judge, present)),
           skipped: ruleHits.skipped,
         };
       }
@@ -180,10 +208,10 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
       }
       // Rules and model vote per category: where a rule already speaks, its span and rewrite win.
       const ruled = new Set(candidates.map((c) => c.finding.category));
-      for (const hit of both.model) {
+      for (const { hit, checked } of both.model) {
         if (ruled.has(hit.check.category)) continue;
         if (hit.check.unless.some((check) => checkContext(check, ctx))) continue;
-        const finding = learnedFinding(hit, text, s.start, curly);
+        const finding = learnedFinding(checked(), text, s.start, curly);
         if (ignored.size && ignored.has(normalisePhrase(finding.text))) continue;
         candidates.push({ order: learnedOrder, finding });
       }
@@ -222,8 +250,8 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
   }
 
   return {
-    analyze: (text) => run(text, true),
-    analyzeFresh: (text) => run(text, false),
+    analyze: (text) => analysisScope(() => run(text, true)),
+    analyzeFresh: (text) => analysisScope(() => run(text, false)),
     rules: resolved,
   };
 }

@@ -185,17 +185,15 @@ function loosen(terms: ParsedTerm[]): ParsedMatch | null {
 
 /** The cheap prefilter: can this pattern match a sentence with these words at all? */
 export function mayMatch(pattern: CompiledPattern, bag: Set<string>): boolean {
-  for (const set of pattern.required) {
-    let hit = false;
-    for (const w of set) {
-      if (bag.has(w)) {
-        hit = true;
-        break;
-      }
-    }
-    if (!hit) return false;
-  }
+  for (const set of pattern.required) if (!intersects(set, bag)) return false;
   return true;
+}
+
+/** Whether two sets share a word, walking the smaller one (a choice can list dozens of words; a sentence has a few). */
+function intersects(a: Set<string>, b: Set<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const w of small) if (large.has(w)) return true;
+  return false;
 }
 
 /**

@@ -11,6 +11,7 @@ import defensive from '../rules/edits/defensive.json';
 import lecturing from '../rules/edits/lecturing.json';
 import nonApology from '../rules/edits/non-apology.json';
 import vague from '../rules/edits/vague-commitment.json';
+import { perAnalysis } from './memo';
 import { foldTypography } from './normalize';
 import type { Category, EditSpec } from './types';
 
@@ -130,8 +131,9 @@ function tidy(text: string, original: string): string {
   return out;
 }
 
-function applyOne(sentence: string, edit: CompiledEdit): string | null {
-  const m = edit.re.exec(foldTypography(sentence));
+/** `folded`: foldTypography(sentence), when the caller already has it (a chain folds once per step, not per edit). */
+function applyOne(sentence: string, edit: CompiledEdit, folded = foldTypography(sentence)): string | null {
+  const m = edit.re.exec(folded);
   if (!m) return null;
   const out = sentence.slice(0, m.index) + expand(edit.spec.replace, m, sentence) + sentence.slice(m.index + m[0].length);
   const tidied = tidy(out, sentence);
@@ -186,18 +188,32 @@ export function teamEdits(sentence: string, category: Category, team: readonly C
  */
 export function constructionEdits(sentence: string, category: Category, team: readonly CompiledEdit[] = []): string[] {
   const own = team.filter((e) => e.spec.category === category);
-  const edits = own.length ? [...own, ...editsOf(category)] : editsOf(category);
+  if (!own.length) return builtinChain(`${category}\n${sentence}`);
+  return chain(sentence, [...own, ...editsOf(category)]);
+}
+
+/** The built-in edits' candidates by category and sentence, once per analysis (a rule's finding and the model's on one sentence both ask). */
+const builtinChain = perAnalysis((key: string): string[] => {
+  const at = key.indexOf('\n');
+  return chain(key.slice(at + 1), editsOf(key.slice(0, at) as Category));
+});
+
+function chain(sentence: string, edits: readonly CompiledEdit[]): string[] {
   const singles: string[] = [];
   // Every step of the chain is a candidate: the verifier keeps the lightest that is not flagged
   // again, so "I'm sorry the wait was long." wins over the same with "and I want to put it right".
   const steps: string[] = [];
+  const folded = foldTypography(sentence);
   let chained = sentence;
+  let chainedFolded = folded;
   for (const edit of edits) {
-    const one = applyOne(sentence, edit);
+    const one = applyOne(sentence, edit, folded);
     if (one) singles.push(one);
-    const next = applyOne(chained, edit);
+    // Until an edit applies, the chain is the sentence itself: its step is the single edit.
+    const next = chained === sentence ? one : applyOne(chained, edit, chainedFolded);
     if (next) {
       chained = next;
+      chainedFolded = foldTypography(next);
       steps.push(next);
     }
   }

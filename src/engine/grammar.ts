@@ -3,12 +3,18 @@
  * sentences ("with courier's myself", a doubled word, a determiner with no noun).
  * Used to drop a broken suggestion before it is shown, and by `npm run eval`.
  */
+import { perAnalysis } from './memo';
 import { foldTypography } from './normalize';
 
 const fold = (s: string) => foldTypography(s).toLowerCase();
 
-/** Slot errors and leftovers a re-parse catches without a grammar: the kinds seen in stock-text rewrites. */
-export function grammarProblems(text: string): string[] {
+/**
+ * Slot errors and leftovers a re-parse catches without a grammar: the kinds seen in stock-text rewrites.
+ * Memoised per analysis: the agent's sentence is compared with each of its candidates.
+ */
+export const grammarProblems: (text: string) => string[] = perAnalysis(problemsOf);
+
+function problemsOf(text: string): string[] {
   const out: string[] = [];
   const t = fold(text);
   const doubled = /\b(\w+)\s+\1\b/.exec(t.replace(/\b(?:that that|had had|very very)\b/g, ''));

@@ -8,6 +8,7 @@ import learnedSpecs from '../rules/learned.json';
 import modelFile from '../model/learned-model.json';
 import { decodeModel, type DecodedModel, type ModelFile } from '../model/model-file';
 import { gated, scoreSentence, tokenWeights } from '../model/score';
+import { perAnalysis } from './memo';
 import { spanTokens } from '../model/span';
 import { wordCount } from '../model/tokens';
 import type { AnalyzeOptions, Category, ContextCheck, Sensitivity, Severity } from './types';
@@ -75,11 +76,14 @@ export function resolveLearned(options: AnalyzeOptions): LearnedCheck[] {
     .filter((c) => enabled.get(c.id) !== false && !(disabled.has(c.id) && !c.locked) && (!categories || categories.has(c.category)));
 }
 
+/** A sentence's scores, once per analysis: the analyzer scores it, then the verifier again for the categories it already has. */
+const scored = perAnalysis((sentence: string) => scoreSentence(learnedModel(), sentence));
+
 /** Model findings for one sentence, one per category at or above its check's threshold. */
 export function learnedHits(sentence: string, checks: LearnedCheck[]): LearnedHit[] {
   if (!checks.length) return [];
   const model = learnedModel();
-  const score = scoreSentence(model, sentence);
+  const score = scored(sentence);
   if (!score.tokens.length) return [];
   const words = wordCount(score.tokens);
   const hits: LearnedHit[] = [];

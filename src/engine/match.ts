@@ -13,7 +13,11 @@ import { wordBag } from './words';
 /** Thrown inside a rule's matching once the sentence's time is up. */
 class OutOfTime extends Error {}
 
-class Budget {
+interface Clock {
+  check(): void;
+}
+
+class Budget implements Clock {
   private readonly deadline: number;
   constructor(ms: number) {
     this.deadline = Date.now() + ms;
@@ -24,8 +28,8 @@ class Budget {
   }
 }
 
-/** The built-in rules' budget: never runs out. */
-const UNLIMITED = new Budget(Infinity);
+/** The built-in rules' budget: never runs out, so it never reads the clock (Date.now() per match call was ~8% of an analysis). */
+const UNLIMITED: Clock = { check() {} };
 
 /** The hits of one sentence; `skipped` lists rules not run for it because its time ran out. */
 export type SentenceHits = Hit[] & { skipped?: string[] };
@@ -159,7 +163,7 @@ function worthTrying(p: CompiledPattern, docs: SentenceDocs, bag: Set<string>): 
   return !p.loose || p.loose.some((v) => docs.get(false).has(v as never));
 }
 
-function anyMatches(patterns: CompiledPattern[], docs: SentenceDocs, bag: Set<string>, budget: Budget): boolean {
+function anyMatches(patterns: CompiledPattern[], docs: SentenceDocs, bag: Set<string>, budget: Clock): boolean {
   return patterns.some(
     (p) =>
       worthTrying(p, docs, bag) &&
@@ -177,7 +181,7 @@ interface FirstMatch {
 }
 
 /** The rule's first matching pattern variant, in order; everything before it did not match. */
-function firstMatch(rule: CompiledRule, docs: SentenceDocs, bag: Set<string>, budget: Budget): FirstMatch | null {
+function firstMatch(rule: CompiledRule, docs: SentenceDocs, bag: Set<string>, budget: Clock): FirstMatch | null {
   for (const pattern of rule.patterns) {
     budget.check();
     if (!worthTrying(pattern, docs, bag)) continue;
@@ -202,7 +206,7 @@ function widenToAllMatches(
   bag: Set<string>,
   text: string,
   span: { start: number; end: number },
-  budget: Budget,
+  budget: Clock,
 ): void {
   const widen = (offsets: Array<{ start: number; end: number }>) => {
     for (const o of offsets) {
@@ -236,7 +240,7 @@ export function matchSentence(original: string, folded: string, ruleSet: RuleSet
   // Only team packs' rules run against the clock: the built-in rules are linear by test, and a
   // wall-clock budget on them would drop findings whenever the machine is busy (or the NLP
   // library is still warming up). The clock starts at the first pack rule.
-  let budget: Budget | null = null;
+  let budget: Clock | null = null;
   // A rule silenced by its own sentence (a time, a question, ownership) is silenced whatever the
   // next sentence says, so it is skipped before any matching; the rest is checked in context later.
   const ownContext = { lower, nextLower: '' };
@@ -268,7 +272,7 @@ export function matchSentence(original: string, folded: string, ruleSet: RuleSet
   return hits;
 }
 
-function matchRule(rule: CompiledRule, original: string, docs: SentenceDocs, bag: Set<string>, budget: Budget): Hit | null {
+function matchRule(rule: CompiledRule, original: string, docs: SentenceDocs, bag: Set<string>, budget: Clock): Hit | null {
   const first = firstMatch(rule, docs, bag, budget);
   if (!first) return null;
   if (anyMatches(rule.exceptions, docs, bag, budget)) return null;

@@ -4,6 +4,7 @@
  * the problem and has to be replaced, the replacement still names these, so the facts
  * survive ("I hear you about the cancellation fee, and I want to get this right for you.").
  */
+import { perAnalysis } from './memo';
 import { tag } from './nlp';
 
 interface TermJson {
@@ -31,8 +32,13 @@ const isModifier = (t: TermJson) =>
   (t.tags.includes('Possessive') && !t.tags.includes('Pronoun')) ||
   t.tags.includes('Adjective') || t.tags.includes('Value') || t.tags.includes('Money') || t.tags.includes('Hyphenated') || (isNoun(t) && !t.tags.includes('Plural'));
 
-/** The sentence's weightiest noun phrase (most words, numbers and amounts first), with "a"/"an" made "the". */
-export function topicOf(sentence: string): string | null {
+/**
+ * The sentence's weightiest noun phrase (most words, numbers and amounts first), with "a"/"an" made "the".
+ * Memoised per analysis: a rule's finding and the model's on the same sentence both ask.
+ */
+export const topicOf: (sentence: string) => string | null = perAnalysis(topicUncached);
+
+function topicUncached(sentence: string): string | null {
   const terms = (tag(sentence).json({ offset: true, terms: { tags: true, offset: true } }) as Array<{ terms: TermJson[] }>).flatMap((s) => s.terms);
   const chunks: Array<{ phrase: string; duration: boolean }> = [];
   let run: TermJson[] = [];

@@ -55,12 +55,15 @@ export function toBase64(bytes: Uint8Array): string {
   return out;
 }
 
+/** Each base64 character's value by char code (-1 elsewhere): B64.indexOf per character was most of decoding the model. */
+const B64_VALUE = Int8Array.from({ length: 128 }, (_, code) => B64.indexOf(String.fromCharCode(code)));
+
 export function fromBase64(text: string): Uint8Array {
   const clean = text.replace(/=+$/, '');
   const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
   let bits = 0, value = 0, j = 0;
   for (let i = 0; i < clean.length; i++) {
-    const v = B64.indexOf(clean[i]!);
+    const v = B64_VALUE[clean.charCodeAt(i)] ?? -1;
     if (v < 0) throw new Error('model file: bad base64');
     value = (value << 6) | v;
     bits += 6;
