@@ -123,10 +123,13 @@ function ownPromise(sentence: string): string | null {
 /** "Sorry you feel the parcel was late" → "I'm sorry the parcel was late"; "for any" → "for the". */
 function ownApology(sentence: string): string | null {
   let s = sentence
+    // "you found the tour disappointing" is "the tour was disappointing".
+    .replace(/\b(sorry|apologi[sz]e|apologies|regret)( that| if)? you (?:found|find) ((?:the|your|our|this|that|my) [\w' -]+?) (disappointing|confusing|unclear|frustrating|difficult|unhelpful|rude|slow|stressful|upsetting)\b/i, '$1$2 $3 was $4')
     .replace(/\b(sorry|apologi[sz]e|apologies|regret)( that| if)? you (?:feel|felt|think|thought|believe|perceive[d]?|found) (?:that )?/i, '$1 ')
     .replace(/\b(sorry|apologi[sz]e|apologies|regret)( that)? (?:if )?(?:there (?:was|were|has been|have been) )?any (inconvenience|confusion|frustration|disappointment|trouble|misunderstanding|delay)s?( (?:this|that|it) (?:may have|might have|has|may|might) caused?| caused)?/i, (_, a: string, _that: string | undefined, what: string) => `${a} for the ${what}`)
     .replace(/\bfor for\b/i, 'for')
     .replace(/\b(sorry|apologies|apologi[sz]e|regret)( for)? the (\w+)(?= caused)? caused\b/i, '$1$2 the $3');
+  s = s.replace(/^(\s*)(?:we |i )?regret that\b/i, '$1I’m sorry that');
   s = s.replace(/^\s*(?:we )?regret\b/i, (m) => m.replace(/(?:we )?regret/i, 'I’m sorry about')).replace(/I’m sorry about for/i, 'I’m sorry for');
   s = s.replace(/\b(?:we |i )?regret for\b/i, 'I’m sorry for');
   if (/^\s*(?:apologies|sorry)\b/i.test(s)) s = s.replace(/^(\s*)(?:apologies|sorry)\b/i, '$1I’m sorry');

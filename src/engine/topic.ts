@@ -53,13 +53,18 @@ function topicUncached(sentence: string): string | null {
     const contracted = run.some((t) => /['’]s$/i.test(t.text) && !t.tags.includes('Possessive'));
     // A person is who it happened to, not what it is about ("I'm sorry about Mrs Okafor").
     const person = run.some((t) => t.tags.includes('Person') || t.tags.includes('Honorific'));
-    if (head && !own && !bare && !person && !contracted && !FILLER.has(head.text.toLowerCase()) && run.some(isNoun)) {
+    // A bare word right after a verb is what something was, not a thing ("we've been unfair").
+    const prev = run[0] ? terms[terms.indexOf(run[0]) - 1] : undefined;
+    const predicate = run.length === 1 && !LEADS.has(run[0]!.text.toLowerCase()) && prev?.tags.includes('Verb');
+    if (head && !own && !bare && !person && !contracted && !predicate && !FILLER.has(head.text.toLowerCase()) && run.some(isNoun)) {
       const first = run[0]!;
       const words = sentence.slice(first.offset.start, head.offset.start + head.offset.length).replace(/\s+/g, ' ');
       const lead = first.text.toLowerCase();
       let phrase = lead === 'a' || lead === 'an' || lead === 'any' || lead === 'every' ? `the${words.slice(first.text.length)}` : words;
       // "The weekend team" at the start of the sentence is "the weekend team" inside the rewrite.
       if (LEADS.has(lead)) phrase = phrase.charAt(0).toLowerCase() + phrase.slice(1);
+      // Someone's thing ("the engineer's visit") keeps its article; a name's does not need one.
+      if (!LEADS.has(lead) && first.tags.includes('Possessive') && !first.tags.includes('ProperNoun') && run.length > 1) phrase = `the ${phrase}`;
       // A bare singular noun reads as a slot error ("sorry about statement"): it gets "the".
       if (!LEADS.has(lead) && !first.tags.includes('ProperNoun') && run.length === 1 && !head.tags.includes('Plural') && !head.tags.includes('Money') && !head.tags.includes('Uncountable')) phrase = `the ${phrase}`;
       // A time span ("the five minutes") is a fact only when nothing else is named.
