@@ -54,8 +54,10 @@ function dropFrame(input: RepairInput): string | null {
 }
 
 const VAGUE_TIME =
-  /\b(?:as soon as (?:possible|we can|i can)|asap|a\.s\.a\.p\.?|soon|shortly|in due course|when(?:ever)? (?:possible|we can|i can)|at some point|in the (?:near|coming) (?:future|days|weeks)|at the earliest opportunity|at our earliest convenience|some ?time|at some stage|at a later (?:date|stage)|when things (?:calm|quieten|quiet) down|in the coming (?:days|weeks))\b/i;
+  /\b(?:as soon as (?:possible|we can|i can)|asap|a\.s\.a\.p\.?|soon|shortly|in due course|when(?:ever)? (?:possible|we can|i can)|at some point|in the (?:near|coming) (?:future|days|weeks)|at the earliest opportunity|at our earliest convenience|some ?time|at some stage|at a later (?:date|stage)|as (?:early|quickly|fast) as (?:possible|we can|i can)|when (?:they|he|she) can|in a (?:bit|while)|before long|any time now|in good time|when things (?:calm|quieten|quiet) down|in the coming (?:days|weeks))\b/i;
 const OWNER = /^(\s*(?:@\w+\s+)*)(?:we(?:'|’)ll|we will|we shall|we are going to|we're going to|we’re going to|someone will|somebody will|the team will|our team will)\b/i;
+/** A promised action a deadline can attach to ("will be reviewed", "should be with you", "expect to hear"). */
+const FUTURE_ACTION = /\b(?:will|shall|won['’]t|going to|should|(?:i|we|you|they|he|she|it)['’]ll|expect to|due to)\b/i;
 const HOPE = /^(\s*(?:@\w+\s+)*)hopefully,?\s+/i;
 /** A chat reply's closing: sign-off initials or name, a link, emoji. */
 const TRAILER = /(?:\s+(?:[-–—~^\/*]\s*\p{Lu}[\p{L}]{0,15}|\^\p{L}{1,4}|https?:\/\/\S+|[\p{Extended_Pictographic}\u200d\ufe0f]+))+\s*$/u;
@@ -113,7 +115,10 @@ function ownPromise(sentence: string): string | null {
       ? `${body} and will update you by [time]${end}`
       : conditional || /\b(?:is|are|'re|’re|am) (?:currently |still |now )?(?:looking into|looking at|working on|investigating|checking|reviewing|dealing with|handling)\b/i.test(body)
         ? `${body}, and I’ll update you by [time]${end}`
-        : `${body} by [time]${end}`;
+        : FUTURE_ACTION.test(body)
+          ? `${body} by [time]${end}`
+          // No action a deadline can go on ("Bear with us while we investigate", "we're on it"): the update gets one.
+          : `${body}, and I’ll update you by [time]${end}`;
     s += closer;
     changed = true;
   }
