@@ -81,6 +81,27 @@ describe('rewrites that keep the agent’s facts', () => {
     const r = first('A refund will be processed in due course.');
     expect(r.fixed).toBe('A refund will be processed by [time].');
   });
+
+  it('underlines only the words the lightest fix takes away, not the sentence', () => {
+    const vague = first('The replacement should be with you shortly.');
+    expect(vague).toEqual({ span: 'shortly', fixed: 'The replacement should be with you by [time].' });
+    const any = first('Sorry for any confusion around the new fares.');
+    expect(any).toEqual({ span: 'any', fixed: 'Sorry for the confusion around the new fares.' });
+    // A time added to an untimed promise underlines the promise.
+    expect(first('Your request has been escalated and will be reviewed.')).toEqual({
+      span: 'will be reviewed',
+      fixed: 'Your request has been escalated and will be reviewed by [time].',
+    });
+  });
+
+  it('keeps the source the agent named when it takes the edge off a pointer to it', () => {
+    const r = first('Like the email says, your plan changes on the first of the month.');
+    expect(r).toEqual({ span: 'Like the email says', fixed: 'According to the email, your plan changes on the first of the month.' });
+  });
+
+  it('puts a deadline on the update, not on a verb that cannot take one', () => {
+    expect(first('Bear with us while we investigate.').fixed).toBe("Bear with us while we investigate, and I'll update you by [time].");
+  });
 });
 
 describe('a team pack’s own edits (pack format 2)', () => {
