@@ -87,7 +87,7 @@ export function PacksView({ snap }: { snap: Snapshot }) {
           if (f) void readFile(f);
         }}
       >
-        <label>
+        <label class="file-pick">
           Choose a pack file (.json) or drop it here
           <input type="file" accept=".json,application/json" data-testid="import-file" onChange={(e) => {
             const f = e.currentTarget.files?.[0];
