@@ -2,7 +2,7 @@
 /** Sites: the global switch, built-in help desks with per-site switches, hosts enabled through a permission. */
 import browser from 'webextension-polyfill';
 import { useEffect, useState } from 'preact/hooks';
-import { isHostname } from '../shared/settings';
+import { isHostname, isSiteOn, setSiteSwitch } from '../shared/settings';
 import { originPattern } from '../shared/messages';
 import { updateSettings, type Snapshot } from './store';
 
@@ -30,13 +30,11 @@ export function SitesView({ snap }: { snap: Snapshot }) {
     });
   }, []);
 
-  const setSite = (host: string, on: boolean) =>
-    updateSettings((s) => {
-      if (on) delete s.sites[host];
-      else s.sites[host] = false;
-    });
+  const setSite = (host: string, on: boolean) => updateSettings((s) => setSiteSwitch(s, host, on));
 
-  const offHosts = Object.entries(snap.settings.sites).filter(([, on]) => on === false).map(([h]) => h);
+  const builtinHosts = builtinPatterns().map(hostOf);
+  // Built-in entries (wildcards included) have their switch in the list above.
+  const ownHosts = Object.entries(snap.settings.sites).filter(([h]) => !builtinHosts.includes(h));
 
   return (
     <section aria-labelledby="sites-h">
@@ -56,34 +54,29 @@ export function SitesView({ snap }: { snap: Snapshot }) {
       </label>
       <h3>Built-in help desks</h3>
       <ul class="sites">
-        {builtinPatterns().map((p) => {
-          const host = hostOf(p);
-          const exact = isHostname(host);
+        {builtinHosts.map((host) => {
           return (
-            <li key={p}>
-              {exact ? (
-                <label class="switch">
-                  <input type="checkbox" checked={snap.settings.sites[host] !== false} onChange={(e) => void setSite(host, e.currentTarget.checked)} />
-                  {host}
-                </label>
-              ) : (
-                <span>{host} <span class="hint inline">(every subdomain; switch off one below)</span></span>
-              )}
+            <li key={host}>
+              <label class="switch">
+                <input type="checkbox" data-site={host} checked={isSiteOn(snap.settings.sites, host)} onChange={(e) => void setSite(host, e.currentTarget.checked)} />
+                {host}
+                {host.startsWith('*.') ? <span class="hint inline">(every subdomain; switch single hosts below)</span> : null}
+              </label>
             </li>
           );
         })}
       </ul>
 
-      <h3>Turned off on</h3>
-      {offHosts.length ? (
-        <ul class="sites">
-          {offHosts.map((h) => (
+      <h3>Switched on or off by host</h3>
+      {ownHosts.length ? (
+        <ul class="sites" data-testid="own-hosts">
+          {ownHosts.map(([h, on]) => (
             <li key={h}>
-              <label class="switch"><input type="checkbox" checked={false} onChange={() => void setSite(h, true)} />{h}</label>
+              <label class="switch"><input type="checkbox" checked={on} onChange={(e) => void setSite(h, e.currentTarget.checked)} />{h}</label>
             </li>
           ))}
         </ul>
-      ) : <p class="hint">No site is switched off.</p>}
+      ) : <p class="hint">No host is switched on or off by itself.</p>}
       <form
         class="filters"
         onSubmit={(e) => {
