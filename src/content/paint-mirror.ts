@@ -6,6 +6,7 @@ import type { Finding } from './findings';
 import { toRoot, visibleBox, type Box } from './geometry';
 import type { Painter } from './painter';
 import { afterFrame } from './after-frame';
+import { FieldTone, applyToneVars } from './field-tone';
 
 const COPIED = [
   'boxSizing', 'fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'fontVariant', 'fontStretch',
@@ -28,6 +29,8 @@ export class MirrorPainter implements Painter {
   private nodes: Node[] = [];
   private kinds: string[] = [];
   private texts: string[] = [];
+  /** The underline colours for the textarea's background, set on the mirror as custom properties. */
+  private readonly tone: FieldTone;
 
   constructor(
     private readonly ta: HTMLTextAreaElement,
@@ -39,6 +42,7 @@ export class MirrorPainter implements Painter {
     this.mirror.setAttribute('data-tactful', 'mirror');
     this.mirror.setAttribute('aria-hidden', 'true');
     container.appendChild(this.mirror);
+    this.tone = new FieldTone(ta);
   }
 
   paint(findings: readonly Finding[], active: Finding | null): void {
@@ -147,6 +151,8 @@ export class MirrorPainter implements Painter {
     // Copy the textarea's text metrics after each analysis (or the first time), and only
     // write them when they changed (style writes invalidate the mirror's layout).
     const fontKey = full || !this.fontKey ? COPIED.map((prop) => csr[prop] ?? '').join('|') : this.fontKey;
+    // The background is read with the text metrics: the first time, then at most once a second.
+    if ((full || !this.fontKey) && this.tone.refresh(!this.fontKey)) applyToneVars(this.mirror, this.tone.tone);
     if (fontKey !== this.fontKey) {
       this.fontKey = fontKey;
       for (const prop of COPIED) m[prop] = csr[prop] ?? '';
