@@ -22,6 +22,12 @@ describe.skipIf(SKIP_BROWSER)('options: behaviour', () => {
       // The shortcut in force (the manifest's default here), and how to change it.
       await expect.poll(() => section.getByTestId('shortcut-key').textContent()).toBe('Alt+Shift+Y');
       expect(await section.getByTestId('shortcut').textContent()).toMatch(/shortcuts/i);
+      const [shortcuts] = await Promise.all([
+        s.context.waitForEvent('page'),
+        section.getByRole('button', { name: /extension shortcuts/ }).click(),
+      ]);
+      await expect.poll(() => shortcuts.url()).toBe('chrome://extensions/shortcuts');
+      await shortcuts.close();
       // The sites tab keeps the site switches only.
       await page.getByRole('tab', { name: 'Sites' }).click();
       await page.getByRole('heading', { name: 'Sites', exact: true }).waitFor();
