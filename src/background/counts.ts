@@ -1,7 +1,7 @@
 /** Findings counts per tab (sum over frames) for the popup and the toolbar badge. Counts only, never text. */
 import browser from 'webextension-polyfill';
 import type { Message, TabState } from '../shared/messages';
-import { isSiteEnabled } from '../shared/settings';
+import { isSiteEnabled, setSiteSwitch } from '../shared/settings';
 import { readSettings, updateSettings } from './store';
 import { hasAccess, registerOrigin } from './sites';
 
@@ -87,10 +87,7 @@ export async function handleTabMessage(msg: Message): Promise<unknown> {
     case 'get-tab-state':
       return tabState(msg.tabId);
     case 'set-site-enabled':
-      await updateSettings((s) => {
-        if (msg.enabled) delete s.sites[msg.host];
-        else s.sites[msg.host] = false;
-      });
+      await updateSettings((s) => setSiteSwitch(s, msg.host, msg.enabled));
       return true;
     case 'set-enabled':
       await updateSettings((s) => {

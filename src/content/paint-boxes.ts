@@ -3,12 +3,15 @@ import type { Finding } from './findings';
 import { frameOffset, toRoot, visibleBox, visibleIn, type Box } from './geometry';
 import { textInBox } from './text-in-box';
 import type { Painter } from './painter';
+import { FieldTone, applyToneVars } from './field-tone';
 
 export class BoxPainter implements Painter {
   private layer: HTMLElement;
   private findings: readonly Finding[] = [];
   private active: Finding | null = null;
   private ranges = new Map<Finding, Range>();
+  /** The underline colours for the field's background, set on the mark layer as custom properties. */
+  private readonly tone: FieldTone;
 
   constructor(
     private readonly el: HTMLElement,
@@ -20,6 +23,7 @@ export class BoxPainter implements Painter {
     this.layer.className = 'layer';
     this.layer.setAttribute('data-tactful', 'marks');
     container.appendChild(this.layer);
+    this.tone = new FieldTone(el);
   }
 
   paint(findings: readonly Finding[], active: Finding | null): void {
@@ -47,6 +51,7 @@ export class BoxPainter implements Painter {
     }
     const doc = this.layer.ownerDocument;
     const win = this.el.ownerDocument.defaultView!;
+    if (this.tone.refresh()) applyToneVars(this.layer, this.tone.tone);
     const clip = visibleBox(this.el, this.rootWin, toRoot(this.el.getBoundingClientRect(), win, this.rootWin));
     if (!clip) {
       this.layer.replaceChildren();

@@ -1,9 +1,12 @@
 /**
- * Contenteditable highlights with the CSS Custom Highlight API: one Highlight per category per
- * document, holding live Ranges; the editor DOM is never modified.
+ * Contenteditable highlights with the CSS Custom Highlight API: one Highlight per category and
+ * severity per document (and per underline tone: a dark field's lines have colours of their
+ * own), holding live Ranges; the editor DOM is never modified.
  */
 import type { Category, Finding } from './findings';
-import { ACTIVE_HIGHLIGHT, CATEGORY_IDS, highlightCss, highlightName } from './categories';
+import { CATEGORY_IDS } from './categories';
+import { ACTIVE_HIGHLIGHT, highlightCss, highlightName } from './highlight-css';
+import { FieldTone } from './field-tone';
 import { frameOffset, toRoot, type Box } from './geometry';
 import { textInBox } from './text-in-box';
 import { ensureSheet } from './sheets';
@@ -67,6 +70,9 @@ export class HighlightPainter implements Painter {
   /** The text changed since the last paint: offsets are not to be trusted until the next one. */
   private stale = false;
   private checkQueued = false;
+  /** The field's underline colours, and the tone the registered ranges are named after (null: none yet). */
+  private readonly tone: FieldTone;
+  private paintedTone: string | null = null;
 
   constructor(
     private readonly el: HTMLElement,
@@ -76,7 +82,9 @@ export class HighlightPainter implements Painter {
     private readonly rootWin: Window,
     /** The text on screen (null: none of the field is). */
     private readonly visible: () => Span | null,
-  ) {}
+  ) {
+    this.tone = new FieldTone(el);
+  }
 
   paint(findings: readonly Finding[], active: Finding | null): void {
     this.last = { findings, active };
@@ -110,9 +118,15 @@ export class HighlightPainter implements Painter {
 
   private register(findings: readonly Finding[], active: Finding | null): void {
     const doc = this.el.ownerDocument;
-    ensureSheet(doc, highlightCss());
+    if (this.paintedTone === null) this.tone.refresh(true);
+    const tone = this.tone.tone;
+    // Another tone (the page switched theme): its highlights start empty.
+    if (this.paintedTone !== null && this.paintedTone !== tone.key) this.clear();
+    this.paintedTone = tone.key;
+    const css = highlightCss(tone);
+    ensureSheet(doc, css, `highlights:${tone.key}`);
     const root = this.el.getRootNode();
-    if (root instanceof (doc.defaultView as Window & typeof globalThis).ShadowRoot) ensureSheet(root, highlightCss());
+    if (root instanceof (doc.defaultView as Window & typeof globalThis).ShadowRoot) ensureSheet(root, css, `highlights:${tone.key}`);
     // Reuse live ranges of unchanged findings so typing at one place does not churn every highlight.
     const old = new Map<string, Range>();
     for (const [f, r] of this.ranges) old.set(rangeKey(f), r);
@@ -128,11 +142,11 @@ export class HighlightPainter implements Painter {
       const r = this.rangeFor(f.start, f.end);
       if (!r) continue;
       next.set(f, r);
-      highlightFor(doc, highlightName(f.category, f.severity)).add(r);
+      highlightFor(doc, highlightName(f.category, f.severity, tone.key)).add(r);
     }
     for (const [f, r] of this.ranges) {
       if (old.get(rangeKey(f)) !== r) continue;
-      highlightFor(doc, highlightName(f.category as Category, f.severity)).delete(r);
+      highlightFor(doc, highlightName(f.category as Category, f.severity, tone.key)).delete(r);
     }
     this.ranges = next;
     if (this.active) highlightFor(doc, ACTIVE_HIGHLIGHT).delete(this.active);
@@ -148,7 +162,8 @@ export class HighlightPainter implements Painter {
 
   private clear(): void {
     const doc = this.el.ownerDocument;
-    for (const [f, r] of this.ranges) highlightFor(doc, highlightName(f.category as Category, f.severity)).delete(r);
+    const key = this.paintedTone ?? '';
+    for (const [f, r] of this.ranges) highlightFor(doc, highlightName(f.category as Category, f.severity, key)).delete(r);
     if (this.active) highlightFor(doc, ACTIVE_HIGHLIGHT).delete(this.active);
     this.ranges.clear();
     this.active = null;
@@ -160,6 +175,12 @@ export class HighlightPainter implements Painter {
   }
 
   reposition(): void {
+    // The field's background changed (read at most once a second): the lines in their new colours.
+    if (this.paintedTone !== null && !this.stale && this.last && this.tone.refresh()) {
+      this.window = null;
+      this.paint(this.last.findings, this.last.active);
+      return;
+    }
     // Scrolled or resized: when the text now on screen leaves the registered window (less the
     // part of the slack kept as a margin), register the findings around it.
     if (!this.window || !this.last || this.stale) return;

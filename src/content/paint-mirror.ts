@@ -7,6 +7,7 @@ import { toRoot, visibleBox, type Box } from './geometry';
 import { textInBox } from './text-in-box';
 import type { Painter } from './painter';
 import { afterFrame } from './after-frame';
+import { FieldTone, applyToneVars } from './field-tone';
 
 const COPIED = [
   'boxSizing', 'fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'fontVariant', 'fontStretch',
@@ -29,6 +30,8 @@ export class MirrorPainter implements Painter {
   private nodes: Node[] = [];
   private kinds: string[] = [];
   private texts: string[] = [];
+  /** The underline colours for the textarea's background, set on the mirror as custom properties. */
+  private readonly tone: FieldTone;
 
   constructor(
     private readonly ta: HTMLTextAreaElement,
@@ -40,6 +43,7 @@ export class MirrorPainter implements Painter {
     this.mirror.setAttribute('data-tactful', 'mirror');
     this.mirror.setAttribute('aria-hidden', 'true');
     container.appendChild(this.mirror);
+    this.tone = new FieldTone(ta);
   }
 
   paint(findings: readonly Finding[], active: Finding | null): void {
@@ -148,6 +152,8 @@ export class MirrorPainter implements Painter {
     // Copy the textarea's text metrics after each analysis (or the first time), and only
     // write them when they changed (style writes invalidate the mirror's layout).
     const fontKey = full || !this.fontKey ? COPIED.map((prop) => csr[prop] ?? '').join('|') : this.fontKey;
+    // The background is read with the text metrics: the first time, then at most once a second.
+    if ((full || !this.fontKey) && this.tone.refresh(!this.fontKey)) applyToneVars(this.mirror, this.tone.tone);
     if (fontKey !== this.fontKey) {
       this.fontKey = fontKey;
       for (const prop of COPIED) m[prop] = csr[prop] ?? '';

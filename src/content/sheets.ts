@@ -1,10 +1,17 @@
 /** Add a stylesheet to a document or shadow root without touching editor DOM. */
 
-const adopted = new WeakMap<Document | ShadowRoot, CSSStyleSheet | HTMLStyleElement>();
+type Sheet = CSSStyleSheet | HTMLStyleElement;
+/** Per scope, the sheets added to it by name (one per underline tone, for the highlight rules). */
+const adopted = new WeakMap<Document | ShadowRoot, Map<string, Sheet>>();
 
-export function ensureSheet(scope: Document | ShadowRoot, css: string): void {
+export function ensureSheet(scope: Document | ShadowRoot, css: string, name = ''): void {
   const doc = scope.nodeType === 9 ? (scope as Document) : (scope as ShadowRoot).ownerDocument;
-  const existing = adopted.get(scope);
+  let named = adopted.get(scope);
+  if (!named) {
+    named = new Map();
+    adopted.set(scope, named);
+  }
+  const existing = named.get(name);
   if (existing) {
     if ('replaceSync' in existing) {
       if (scope.adoptedStyleSheets.includes(existing)) return;
@@ -20,7 +27,7 @@ export function ensureSheet(scope: Document | ShadowRoot, css: string): void {
       const sheet = new win.CSSStyleSheet();
       sheet.replaceSync(css);
       scope.adoptedStyleSheets = [...scope.adoptedStyleSheets, sheet];
-      adopted.set(scope, sheet);
+      named.set(name, sheet);
       return;
     }
   } catch {
@@ -31,5 +38,5 @@ export function ensureSheet(scope: Document | ShadowRoot, css: string): void {
   style.setAttribute('data-tactful', 'style');
   const parent = scope.nodeType === 9 ? (doc.head ?? doc.documentElement) : scope;
   parent.appendChild(style);
-  adopted.set(scope, style);
+  named.set(name, style);
 }

@@ -1,17 +1,23 @@
 /** Styles of the overlay's shadow root (badge, card, panel, overlay marks). */
-import { CATEGORY_IDS, CATEGORY_STYLES, SEVERITIES, lineLook } from './categories';
+import { CATEGORY_IDS, CATEGORY_STYLES, SEVERITIES } from './categories';
 import { paletteCss, v } from './palette';
+import { DEFAULT_LOOKS } from './underline-colours';
+import { lineVar, tintVar } from './field-tone';
 
+// Overlay marks take their colours from custom properties a field with a non-default tone sets
+// on its mirror or mark layer (field-tone.ts), and the default tone's colours otherwise.
 const markRules = CATEGORY_IDS.map((c) => {
   const s = CATEGORY_STYLES[c];
   const box = s.line === 'wavy' ? 'dashed' : s.line;
   const bySeverity = SEVERITIES.map((sev) => {
-    const l = lineLook(c, sev);
+    const l = DEFAULT_LOOKS[c][sev];
+    const color = `var(${lineVar(c, sev)},${l.color})`;
+    const tint = `var(${tintVar(c, sev)},${l.tint})`;
     const sel = `[data-category="${c}"][data-severity="${sev}"]`;
     // A double border needs 3 px or more to show as two lines.
     const width = s.line === 'double' ? l.thickness + 2 : l.thickness;
-    return `[data-tactful="mark"]${sel}{text-decoration:underline ${s.line} ${l.color};text-decoration-thickness:${l.thickness}px;text-underline-offset:3px;text-decoration-skip-ink:none;background:${l.tint};}
-.box-mark${sel}{border-bottom:${box} ${width}px ${l.color};background:${l.tint};}`;
+    return `[data-tactful="mark"]${sel}{text-decoration:underline ${s.line} ${color};text-decoration-thickness:${l.thickness}px;text-underline-offset:3px;text-decoration-skip-ink:none;background:${tint};}
+.box-mark${sel}{border-bottom:${box} ${width}px ${color};background:${tint};}`;
   }).join('\n');
   return `${bySeverity}
 .swatch[data-category="${c}"]{border-bottom:3px ${box} ${v(`category.${c}`)};color:${v(`category.${c}`)};}`;

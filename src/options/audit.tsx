@@ -79,7 +79,7 @@ export function AuditView({ snap }: { snap: Snapshot }) {
         }}
       >
         <button type="button" class="primary" data-testid="audit-run" onClick={() => void run(text, fileName)} disabled={!text.trim()}>Audit</button>
-        <label class="file">
+        <label class="file-pick">
           Import a file (.txt, .csv, .json)
           <input type="file" accept=".txt,.csv,.json,text/plain,text/csv,application/json" data-testid="audit-file" onChange={(e) => {
             const f = e.currentTarget.files?.[0];

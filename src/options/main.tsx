@@ -1,5 +1,5 @@
 /** @jsxImportSource preact */
-/** Options page: rules, sandbox, packs, macro audit, stats, sites. Preact; text only via text nodes. */
+/** Options page: rules, sandbox, packs, macro audit, ignored phrases, stats, behaviour, sites. Preact; text only via text nodes. */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { loadSnapshot, onStorageChange, onWriteResult, type Snapshot } from './store';
@@ -10,6 +10,7 @@ import { PacksView } from './packs-view';
 import { AuditView } from './audit';
 import { StatsView } from './stats-view';
 import { SitesView } from './sites';
+import { BehaviourView } from './behaviour';
 import { IgnoredView } from './ignored-view';
 
 const TABS = [
@@ -19,6 +20,7 @@ const TABS = [
   { id: 'audit', label: 'Macro audit' },
   { id: 'ignored', label: 'Ignored phrases' },
   { id: 'stats', label: 'Stats' },
+  { id: 'behaviour', label: 'Behaviour' },
   { id: 'sites', label: 'Sites' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
@@ -120,6 +122,8 @@ function App() {
           <IgnoredView snap={snap} />
         ) : tab === 'stats' ? (
           <StatsView snap={snap} />
+        ) : tab === 'behaviour' ? (
+          <BehaviourView snap={snap} />
         ) : (
           <SitesView snap={snap} />
         )}

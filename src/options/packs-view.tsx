@@ -1,5 +1,9 @@
 /** @jsxImportSource preact */
-/** Export the personal rules as a pack; import one (file picker or drop) with validation and a preview; reset. */
+/**
+ * Export the personal rules as a pack; import one (file picker or drop) with validation and a
+ * preview; reset. One status line under the import box says what the last action did (each
+ * import replaces it); the problems list and the preview are its details.
+ */
 import { useRef, useState } from 'preact/hooks';
 import { parsePack, type PackProblem, type RulePack } from '../engine/index';
 import { applyImport, personalPack, previewImport, EMPTY_PERSONAL, type ImportPreview, type PersonalRules } from '../shared/packs';
@@ -23,18 +27,15 @@ export function PacksView({ snap }: { snap: Snapshot }) {
   const readFile = async (file: File) => {
     setPending(null);
     setProblems(null);
-    if (file.size > 5_000_000) {
-      setProblems({ file: file.name, list: [{ path: '(file)', message: 'larger than 5 MB; that is not a rule pack' }] });
-      return;
-    }
+    const refuse = (list: PackProblem[]) => {
+      setProblems({ file: file.name, list });
+      setStatus(`${file.name} can't be imported. Your rules are unchanged.`);
+    };
+    if (file.size > 5_000_000) return refuse([{ path: '(file)', message: 'larger than 5 MB; that is not a rule pack' }]);
     const res = parsePack(await file.text());
-    if (!res.ok) {
-      setProblems({ file: file.name, list: res.problems });
-      setStatus('Nothing was imported. Your rules are unchanged.');
-      return;
-    }
+    if (!res.ok) return refuse(res.problems);
     setPending({ file: file.name, pack: res.pack, preview: previewImport(snap.personal, res.pack, snap.effective.locked) });
-    setStatus('');
+    setStatus(`${file.name}: check what “${res.pack.name}” ${res.pack.version} changes below, then choose Import.`);
   };
 
   const confirmImport = async () => {
@@ -87,7 +88,7 @@ export function PacksView({ snap }: { snap: Snapshot }) {
           if (f) void readFile(f);
         }}
       >
-        <label>
+        <label class="file-pick">
           Choose a pack file (.json) or drop it here
           <input type="file" accept=".json,application/json" data-testid="import-file" onChange={(e) => {
             const f = e.currentTarget.files?.[0];
@@ -96,9 +97,10 @@ export function PacksView({ snap }: { snap: Snapshot }) {
           }} />
         </label>
       </div>
+      <p class="status" role="status" aria-live="polite" data-testid="packs-status">{status}</p>
       {problems ? (
-        <div class="problems" role="alert" data-testid="import-problems">
-          <p>{problems.file} can't be imported. Your rules are unchanged.</p>
+        <div class="problems" data-testid="import-problems">
+          <p>What is wrong in {problems.file}:</p>
           <ul>{problems.list.map((p, i) => <li key={i}><code>{p.path}</code>: {p.message}</li>)}</ul>
         </div>
       ) : null}
@@ -116,7 +118,15 @@ export function PacksView({ snap }: { snap: Snapshot }) {
           </ul>
           <div class="buttons">
             <button type="button" class="primary" onClick={() => void confirmImport()} data-testid="confirm-import">Import</button>
-            <button type="button" onClick={() => setPending(null)}>Cancel</button>
+            <button
+              type="button"
+              onClick={() => {
+                setPending(null);
+                setStatus('Nothing was imported. Your rules are unchanged.');
+              }}
+            >
+              Cancel
+            </button>
           </div>
         </div>
       ) : null}
@@ -135,7 +145,6 @@ export function PacksView({ snap }: { snap: Snapshot }) {
           <button type="button" onClick={() => dialog.current?.close()} autoFocus>Keep my rules</button>
         </div>
       </dialog>
-      <p class="status" role="status" aria-live="polite" data-testid="packs-status">{status}</p>
     </section>
   );
 }

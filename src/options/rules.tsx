@@ -119,7 +119,7 @@ export function RulesView({ snap }: { snap: Snapshot }) {
       </div>
       <SeverityHelp />
       <p class="status" role="status" aria-live="polite">{status || `${rows.length} of ${snap.rows.length} rules`}</p>
-      <div class="table-wrap">
+      <div class="table-wrap sticky-head">
         <table class="rules" data-testid="rules-table">
           <thead>
             <tr>

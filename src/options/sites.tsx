@@ -1,10 +1,8 @@
 /** @jsxImportSource preact */
-/** Sites: built-in help desks with per-site switches, hosts enabled through a permission, internal notes. */
+/** Sites: the global switch, built-in help desks with per-site switches, hosts enabled through a permission. */
 import browser from 'webextension-polyfill';
 import { useEffect, useState } from 'preact/hooks';
-import { isHostname, type CardOn } from '../shared/settings';
-import { CATEGORIES, type Category } from '../engine/types';
-import { CATEGORY_LABELS } from '../shared/packs';
+import { isHostname, isSiteOn, setSiteSwitch } from '../shared/settings';
 import { originPattern } from '../shared/messages';
 import { updateSettings, type Snapshot } from './store';
 
@@ -32,13 +30,11 @@ export function SitesView({ snap }: { snap: Snapshot }) {
     });
   }, []);
 
-  const setSite = (host: string, on: boolean) =>
-    updateSettings((s) => {
-      if (on) delete s.sites[host];
-      else s.sites[host] = false;
-    });
+  const setSite = (host: string, on: boolean) => updateSettings((s) => setSiteSwitch(s, host, on));
 
-  const offHosts = Object.entries(snap.settings.sites).filter(([, on]) => on === false).map(([h]) => h);
+  const builtinHosts = builtinPatterns().map(hostOf);
+  // Built-in entries (wildcards included) have their switch in the list above.
+  const ownHosts = Object.entries(snap.settings.sites).filter(([h]) => !builtinHosts.includes(h));
 
   return (
     <section aria-labelledby="sites-h">
@@ -56,90 +52,31 @@ export function SitesView({ snap }: { snap: Snapshot }) {
         />
         Check replies on all help desks {locked.has('enabled') ? <span class="badge locked">🔒 Set by your organisation</span> : null}
       </label>
-      <label class="switch">
-        <input
-          type="checkbox"
-          data-testid="internal-notes"
-          checked={snap.effective.settings.checkInternalNotes}
-          disabled={locked.has('checkInternalNotes')}
-          onChange={(e) => {
-            const on = e.currentTarget.checked; // read before the write's await (see above)
-            void updateSettings((s) => { s.checkInternalNotes = on; });
-          }}
-        />
-        Also check internal notes (Zendesk, Freshdesk, Help Scout) {locked.has('checkInternalNotes') ? <span class="badge locked">🔒 Set by your organisation</span> : null}
-      </label>
-
-      <h3>Behaviour</h3>
-      <fieldset class="prefs" data-testid="card-on">
-        <legend>Open a flagged phrase's card</legend>
-        {(['click', 'hover'] as CardOn[]).map((v) => (
-          <label class="switch" key={v}>
-            <input
-              type="radio"
-              name="card-on"
-              value={v}
-              checked={snap.settings.cardOn === v}
-              onChange={() => void updateSettings((s) => { s.cardOn = v; })}
-            />
-            {v === 'click' ? 'On click' : 'On hover (rest the pointer on it), or click'}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset class="prefs" data-testid="panel-only">
-        <legend>Underline in the editor, or list only in the panel</legend>
-        <p class="hint">Checked categories are not underlined; they still appear in the panel and the badge count.</p>
-        {CATEGORIES.map((c: Category) => (
-          <label class="switch" key={c}>
-            <input
-              type="checkbox"
-              value={c}
-              checked={snap.settings.panelOnlyCategories.includes(c)}
-              onChange={(e) => {
-                const on = e.currentTarget.checked;
-                void updateSettings((s) => {
-                  const set = new Set(s.panelOnlyCategories);
-                  if (on) set.add(c);
-                  else set.delete(c);
-                  s.panelOnlyCategories = CATEGORIES.filter((x) => set.has(x));
-                });
-              }}
-            />
-            {CATEGORY_LABELS[c]}: panel only
-          </label>
-        ))}
-      </fieldset>
-
       <h3>Built-in help desks</h3>
       <ul class="sites">
-        {builtinPatterns().map((p) => {
-          const host = hostOf(p);
-          const exact = isHostname(host);
+        {builtinHosts.map((host) => {
           return (
-            <li key={p}>
-              {exact ? (
-                <label class="switch">
-                  <input type="checkbox" checked={snap.settings.sites[host] !== false} onChange={(e) => void setSite(host, e.currentTarget.checked)} />
-                  {host}
-                </label>
-              ) : (
-                <span>{host} <span class="hint inline">(every subdomain; switch off one below)</span></span>
-              )}
+            <li key={host}>
+              <label class="switch">
+                <input type="checkbox" data-site={host} checked={isSiteOn(snap.settings.sites, host)} onChange={(e) => void setSite(host, e.currentTarget.checked)} />
+                {host}
+                {host.startsWith('*.') ? <span class="hint inline">(every subdomain; switch single hosts below)</span> : null}
+              </label>
             </li>
           );
         })}
       </ul>
 
-      <h3>Turned off on</h3>
-      {offHosts.length ? (
-        <ul class="sites">
-          {offHosts.map((h) => (
+      <h3>Switched on or off by host</h3>
+      {ownHosts.length ? (
+        <ul class="sites" data-testid="own-hosts">
+          {ownHosts.map(([h, on]) => (
             <li key={h}>
-              <label class="switch"><input type="checkbox" checked={false} onChange={() => void setSite(h, true)} />{h}</label>
+              <label class="switch"><input type="checkbox" checked={on} onChange={(e) => void setSite(h, e.currentTarget.checked)} />{h}</label>
             </li>
           ))}
         </ul>
-      ) : <p class="hint">No site is switched off.</p>}
+      ) : <p class="hint">No host is switched on or off by itself.</p>}
       <form
         class="filters"
         onSubmit={(e) => {

@@ -4,7 +4,11 @@ import { CATEGORIES, type Category } from '../engine/types';
 export interface Settings {
   /** Global switch. */
   enabled: boolean;
-  /** Per-site switches keyed by hostname; a missing host means "on". */
+  /**
+   * Per-site switches keyed by hostname (`acme.zendesk.com`) or by a built-in wildcard entry
+   * (`*.zendesk.com`: the domain and every subdomain). A missing key means "on"; a host's own
+   * entry wins over a wildcard that covers it.
+   */
   sites: Record<string, boolean>;
   /** Rule ids switched off by the agent ("Turn off this rule"). */
   disabledRules: string[];
@@ -55,7 +59,7 @@ export function normalizeSettings(value: unknown): Settings {
   const sites: Record<string, boolean> = {};
   if (isRecord(v.sites)) {
     for (const [host, on] of Object.entries(v.sites)) {
-      if (typeof on === 'boolean' && isHostname(host)) sites[host] = on;
+      if (typeof on === 'boolean' && isSiteKey(host)) sites[host] = on;
     }
   }
   return {
@@ -82,6 +86,41 @@ export function isHostname(host: string): boolean {
   return host.length > 0 && host.length <= 253 && /^[a-z0-9.-]+(:\d{1,5})?$/i.test(host);
 }
 
+/** A wildcard site entry: `*.` and a host name without a port (`*.zendesk.com`). */
+export function isWildcardSite(key: string): boolean {
+  return key.startsWith('*.') && isHostname(key.slice(2)) && !key.includes(':');
+}
+
+/** What may key a per-site switch. */
+export function isSiteKey(key: string): boolean {
+  return isHostname(key) || isWildcardSite(key);
+}
+
+/** The wildcard entries that cover a host (`*.zendesk.com` covers `zendesk.com` and `acme.zendesk.com`), most specific first. */
+export function wildcardsFor(host: string): string[] {
+  const name = host.toLowerCase().replace(/:\d+$/, '');
+  const out: string[] = [];
+  const labels = name.split('.');
+  for (let i = 0; i < labels.length - 1; i++) out.push(`*.${labels.slice(i).join('.')}`);
+  return out;
+}
+
+/** Whether the host's switch is on: its own entry, else the most specific wildcard covering it, else on. */
+export function isSiteOn(sites: Record<string, boolean>, host: string): boolean {
+  const own = sites[host];
+  if (own !== undefined) return own;
+  for (const w of wildcardsFor(host)) if (sites[w] !== undefined) return sites[w]!;
+  return true;
+}
+
 export function isSiteEnabled(settings: Settings, host: string): boolean {
-  return settings.enabled && settings.sites[host] !== false;
+  return settings.enabled && isSiteOn(settings.sites, host);
+}
+
+/** Turns a host's (or wildcard entry's) switch on or off, keeping only entries that change something. */
+export function setSiteSwitch(settings: Settings, key: string, on: boolean): void {
+  delete settings.sites[key];
+  // Back to what covers it by default (a wildcard, or "on"); an explicit entry only when that differs.
+  const inherited = isWildcardSite(key) ? true : isSiteOn(settings.sites, key);
+  if (inherited !== on) settings.sites[key] = on;
 }

@@ -118,7 +118,7 @@ describe.skipIf(SKIP_BROWSER)('options page', () => {
       const problems = page.getByTestId('import-problems');
       await expect.poll(() => problems.isVisible()).toBe(true);
       expect(await problems.textContent()).toMatch(/rules\[0\] "loud-rule" › severity.*must be one of info, warning, error/);
-      expect(await problems.textContent()).toMatch(/unchanged/);
+      expect(await page.getByTestId('packs-status').textContent()).toBe("broken.json can't be imported. Your rules are unchanged.");
       expect(await page.getByTestId('import-preview').count()).toBe(0);
       await page.getByTestId('import-file').setInputFiles({ name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from('{ nope') });
       await expect.poll(() => problems.textContent()).toMatch(/not valid JSON/);
@@ -140,7 +140,8 @@ describe.skipIf(SKIP_BROWSER)('options page', () => {
         dt.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
         document.querySelector('[data-testid="dropzone"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
       }, JSON.stringify({ ...pack, rules: [{ ...pack.rules[0], patterns: [] }] }));
-      await expect.poll(() => problems.textContent()).toMatch(/dropped\.json can't be imported[\s\S]*rules\[0\] "new-rule" › patterns.*at least one pattern/);
+      await expect.poll(() => problems.textContent()).toMatch(/dropped\.json[\s\S]*rules\[0\] "new-rule" › patterns.*at least one pattern/);
+      expect(await page.getByTestId('packs-status').textContent()).toMatch(/^dropped\.json can't be imported/);
 
       // Reset asks first; cancelling keeps the rules, confirming clears them.
       await page.getByRole('button', { name: 'Reset to defaults…' }).click();

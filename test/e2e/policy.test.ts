@@ -118,7 +118,7 @@ describe.skipIf(SKIP_BROWSER)('managed policy (simulated in a test build)', () =
       const team = page.locator('tr[data-rule="acme-cheers-mate"]');
       expect(await team.textContent()).toMatch(/Team/);
       expect(await team.getByTestId('locked-badge').count()).toBe(1);
-      await page.getByRole('tab', { name: 'Sites' }).click();
+      await page.getByRole('tab', { name: 'Behaviour' }).click();
       const notes = page.getByTestId('internal-notes');
       expect(await notes.isChecked()).toBe(true);
       expect(await notes.isDisabled()).toBe(true);

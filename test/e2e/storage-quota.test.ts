@@ -154,7 +154,7 @@ describe.skipIf(SKIP_BROWSER)('storage quota errors', () => {
       expect(await page.locator('section[aria-labelledby="rules-h"] .status').textContent()).toMatch(/not-my-department was not turned off\. Not saved: .*storage for Tactful is full/);
 
       // A setting.
-      await page.getByRole('tab', { name: 'Sites' }).click();
+      await page.getByRole('tab', { name: 'Behaviour' }).click();
       await page.getByTestId('internal-notes').click();
       await expect.poll(() => page.getByTestId('internal-notes').isChecked()).toBe(false);
       expect(await saveError.textContent()).toMatch(FULL);
@@ -205,7 +205,7 @@ describe.skipIf(SKIP_BROWSER)('storage quota errors', () => {
       expect(JSON.stringify((await stored(s)).local.personalRules)).toContain('per-our-policy');
       // And the setting (its handler read the checkbox after an await, when the event's
       // currentTarget is already null, so it threw and never saved).
-      await page.getByRole('tab', { name: 'Sites' }).click();
+      await page.getByRole('tab', { name: 'Behaviour' }).click();
       await page.getByTestId('internal-notes').click();
       await expect.poll(async () => ((await stored(s)).local.settings as { checkInternalNotes?: boolean } | undefined)?.checkInternalNotes).toBe(true);
       expect(await page.getByTestId('internal-notes').isChecked()).toBe(true);
@@ -226,7 +226,7 @@ describe.skipIf(SKIP_BROWSER)('storage quota errors', () => {
     const page = await s.context.newPage();
     const errors = watchPageErrors(page);
     try {
-      await page.goto(`chrome-extension://${s.extensionId}/src/options/index.html#sites`);
+      await page.goto(`chrome-extension://${s.extensionId}/src/options/index.html#behaviour`);
       await page.getByTestId('card-on').getByLabel(/On hover/).check();
       await expect.poll(async () => ((await stored(s)).local.settings as { cardOn?: string } | undefined)?.cardOn).toBe('hover');
 

@@ -1,0 +1,112 @@
+/**
+ * Options page layout in Chromium (production build): the rules table's header stays in view
+ * while the rules list scrolls, and every file picker's label text keeps clear of the buttons
+ * around it.
+ */
+import { describe, it, expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SKIP_BROWSER, useSession, withPage, type Session } from './harness';
+
+const optionsUrl = (s: Session, tab: string) => `chrome-extension://${s.extensionId}/src/options/index.html#${tab}`;
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** How far apart two boxes are (negative: they overlap). */
+function gap(a: Box, b: Box): number {
+  const dx = Math.max(b.left - a.right, a.left - b.right);
+  const dy = Math.max(b.top - a.bottom, a.top - b.bottom);
+  return Math.max(dx, dy);
+}
+
+/**
+ * For each file input: the box of its label's own text, and the boxes of the file input (whose
+ * left part is the browser's "Choose file" button) and every button beside the label.
+ */
+async function filePickers(page: Page): Promise<Array<{ id: string; text: Box; controls: Array<{ what: string; box: Box }> }>> {
+  return page.evaluate(() => {
+    const box = (r: DOMRect) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+    return [...document.querySelectorAll<HTMLInputElement>('input[type="file"]')].map((input) => {
+      const label = input.closest('label')!;
+      const range = document.createRange();
+      const texts = [...label.querySelectorAll('*'), label]
+        .flatMap((el) => [...el.childNodes])
+        .filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+      range.setStartBefore(texts[0]!);
+      range.setEndAfter(texts[texts.length - 1]!);
+      const around = [...(label.parentElement?.querySelectorAll('button') ?? [])].filter((b) => !label.contains(b));
+      return {
+        id: input.dataset.testid ?? '',
+        text: box(range.getBoundingClientRect()),
+        controls: [
+          { what: 'file input', box: box(input.getBoundingClientRect()) },
+          ...around.map((b) => ({ what: `button “${b.textContent}”`, box: box(b.getBoundingClientRect()) })),
+        ],
+      };
+    });
+  });
+}
+
+describe.skipIf(SKIP_BROWSER)('options page layout', () => {
+  const s = useSession();
+
+  it('the rules table header stays at the top of the scrolled rules list', async () => {
+    // Wide: the page scrolls. Narrow (the table is wider than the window): the list scrolls in its own box.
+    for (const width of [1100, 480]) {
+      await withPage(s, async (page) => {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(optionsUrl(s, 'rules'));
+        const table = page.getByTestId('rules-table');
+        await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(20);
+        const head = table.locator('thead th').first();
+        const firstRow = table.locator('tbody tr').first();
+        const rowBefore = (await firstRow.boundingBox())!;
+        // Scroll with the wheel over the list, as an agent would: whatever scrolls (the page, or on a
+        // narrow window the list's own box) moves the rows.
+        const tb = (await table.boundingBox())!;
+        await page.mouse.move(tb.x + tb.width / 2, Math.min(tb.y + 200, 700));
+        for (let i = 0; i < 3; i++) await page.mouse.wheel(0, 300);
+        await expect.poll(async () => rowBefore.y - (await firstRow.boundingBox())!.y).toBeGreaterThan(600);
+        // The top edge the header has to stay at: the scrolled box's top, or the viewport's.
+        const top = await table.evaluate((t) => {
+          for (let e = t.parentElement; e; e = e.parentElement) {
+            if (e === document.body || e === document.documentElement) break;
+            if (e.scrollTop > 0) return e.getBoundingClientRect().top + e.clientTop;
+          }
+          return 0;
+        });
+        const h = (await head.boundingBox())!;
+        expect(h.y, `${width}px`).toBeGreaterThanOrEqual(top - 1);
+        expect(h.y, `${width}px: in the viewport`).toBeGreaterThanOrEqual(0);
+        expect(h.y, `${width}px`).toBeLessThanOrEqual(top + 1);
+        expect(h.height).toBeGreaterThan(10);
+        // It is drawn on top of the rows, not under them: the header is what is hit at its centre.
+        const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('thead') !== null, [h.x + h.width / 2, h.y + h.height / 2]);
+        expect(hit, `${width}px`).toBe(true);
+      });
+    }
+  });
+
+  for (const tab of ['packs', 'audit']) {
+    it(`${tab}: a file picker's label text keeps at least 8 px from its button and the buttons beside it`, async () => {
+      await withPage(s, async (page) => {
+        for (const width of [1100, 620]) {
+          await page.setViewportSize({ width, height: 800 });
+          await page.goto(optionsUrl(s, tab));
+          await page.locator('input[type="file"]').first().waitFor();
+          const pickers = await filePickers(page);
+          expect(pickers.length).toBeGreaterThan(0);
+          for (const p of pickers) {
+            for (const c of p.controls) {
+              expect(gap(p.text, c.box), `${width}px: ${p.id} label text vs ${c.what}`).toBeGreaterThanOrEqual(8);
+            }
+          }
+        }
+      });
+    });
+  }
+});
