@@ -106,8 +106,10 @@ function ownPromise(sentence: string): string | null {
     // What closes a chat reply stays after the promise: a sign-off ("- Jase", "^MS"), a link, emoji.
     const closer = TRAILER.exec(s)?.[0] ?? '';
     const rest = closer ? s.slice(0, -closer.length) : s;
-    const end = END.exec(rest)?.[0] ?? '';
-    const body = end ? rest.slice(0, -end.length) : rest;
+    // "…we will assist: https://…" keeps its colon before the link, after the deadline.
+    const ending = END.exec(rest)?.[0] ?? (closer ? /\s*:\s*$/.exec(rest)?.[0] : undefined) ?? '';
+    const body = rest.slice(0, rest.length - ending.length);
+    const end = ending.trim() === ':' ? ':' : ending;
     // "…once the carrier gets back to us" is a condition, not a step a deadline can go on: the update is.
     const conditional = CONDITION_TAIL.test(body);
     // Work in progress gets an owned update, not a deadline on the verb ("…are looking into it by [time]").
@@ -197,6 +199,10 @@ const DEFLECTS = new RegExp(
     String.raw`\brather than (?:directly )?(?:with|through) us\b`,
     String.raw`\bnothing to do with (?:us|me|them)\b`,
     String.raw`\b(?:isn't|is not|wasn't|was not) (?:down to|up to) (?:us|me)\b`,
+    String.raw`\b(?:isn't|is not|not) (?:really )?my (?:area|call|decision|remit)\b`,
+    String.raw`\b(?:that's|that is|it's|it is|this is) (?:really )?(?:one|a matter|a question|something) for\b`,
+    // The customer as the one who got it wrong: what happened stays, who did it goes.
+    String.raw`^you (?:entered|typed|put|selected|chose|forgot|missed|didn't|did not|failed|used|clicked|ticked|deleted|ignored|booked|ordered)\b`,
   ].join('|'),
   'iu',
 );
@@ -206,6 +212,7 @@ const CLAUSE_BREAK = /\s*[,;:]\s+|\s+[—–-]\s+|\s+(?=(?:so|because|since|henc
 const OWN_LIMIT = /^(\s*(?:(?:so|but|and|because)\s+)?)(?:(?:the|our) (?:system|computer|tool|platform)|it)\s+(?:won['’]t|will not|doesn['’]t|does not)\s+(?:let|allow)\s+(?:me|us)\s+(?:to\s+)?|^(\s*(?:(?:so|but|and|because)\s+)?)i(?:['’]m| am) not (?:authori[sz]ed|allowed|able|permitted) to\s+/iu;
 /** A refusal: what follows it may not promise to fix the thing refused, only to offer what can be done. */
 const REFUSES = /\b(?:nothing (?:more |else )?(?:we|i) can (?:do|offer)|not much (?:we|i) can do|out of (?:our|my) hands|hands are tied|(?:can't|cannot|can not|won't|couldn't) (?:help|override|change|do anything|honour|honor|approve|make an exception)|not (?:authori[sz]ed|allowed|able|permitted) to|(?:won't|will not|doesn't|does not) (?:let|allow) (?:me|us))\b/iu;
+const FINAL = /\b(?:still stands|stands as|is final|are final|non-refundable|(?:can't|cannot|won't|will not) be (?:refunded|changed|reversed|cancelled|canceled|waived|moved|exchanged|reissued|extended|overturned)|(?:above|beyond) my (?:level|pay grade|head|authority)|(?:isn't|is not|not) possible|no way (?:to|for)|unable to)\b/iu;
 const LINK_START = /^(?:so|because|since|hence|once|which is why|that's why|that is why|and|but)\s+/iu;
 const OPENER = /^(?:honestly|frankly|look|to be honest|tbh|unfortunately|sadly|at the end of the day|to be fair|in fairness)\b,?\s*/iu;
 const ONLY_APOLOGY = /^(?:(?:i'm|i am|we're|we are)\s+)?(?:so\s+|very\s+|really\s+)?(?:sorry|apologies)(?:,?\s+but)?$/iu;
@@ -235,7 +242,8 @@ export function ownFacts(sentence: string): string | null {
     from = m.index! + m[0].length;
   }
   clauses.push({ sep, text: body.slice(from) });
-  let refused = false;
+  // What stays as it is ("the charge still stands", "sale items are final") cannot be promised away either.
+  let refused = FINAL.test(foldTypography(body));
   const kept = clauses
     .map((c) => {
       // A refusal that says what cannot be done keeps it, in the agent's own voice ("the system won't let me apply the code" → "I can't apply the code").
@@ -341,7 +349,11 @@ export function repairs(input: RepairInput): { edits: string[]; owned: string[];
     const out: string[] = [];
     // A replacement still names what the sentence was about; the stock line only when nothing is named.
     const topic = topicOf(sentence);
-    if (topic) out.push(sentence.slice(0, lead) + ABOUT[category](topic).replace(END, '') + tail);
+    // After a refusal or a decision that stands, the next step is what can be done instead.
+    const about = category === 'blame-shifting' && (FINAL.test(foldTypography(sentence)) || REFUSES.test(foldTypography(sentence)))
+      ? (t: string) => `I’m sorry about ${t}; here’s what I can do instead: [option].`
+      : ABOUT[category];
+    if (topic) out.push(sentence.slice(0, lead) + about(topic).replace(END, '') + tail);
     out.push(sentence.slice(0, lead) + WHOLE[category].replace(END, '') + tail);
     return [...new Set(out)].filter(differs);
   };

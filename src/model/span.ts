@@ -45,9 +45,14 @@ function clauses(sentence: string, tokens: Token[]): number[] {
   return out;
 }
 
+/** Links and handles are where a reply points, never the words that carry a problem. */
+const NOT_WORDS = /\bhttps?:\/\/\S+|\bwww\.\S+|@\w+/gi;
+
 export function spanTokens(sentence: string, tokens: Token[], weights: number[]): TokenSpan {
   const whole = { from: 0, to: tokens.length };
-  const window = bestWindow(weights);
+  const skip = [...sentence.matchAll(NOT_WORDS)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  const usable = skip.length ? weights.map((w, i) => (skip.some(([a, b]) => tokens[i]!.start >= a && tokens[i]!.end <= b) ? -1e9 : w)) : weights;
+  const window = bestWindow(usable);
   if (!window) return whole;
   const ids = clauses(sentence, tokens);
   const first = ids[window.from]!, last = ids[window.to - 1]!;
