@@ -184,7 +184,7 @@ export function createAnalyzerFrom(base: RuleSpec[], options: AnalyzeOptions = {
       // A sentence whose time ran out is reported and not kept, so the next call tries it again.
       if (both.skipped?.length) warnings.push(...skippedWarnings(both.skipped, s.start, s.end, ruleSet.sentenceBudgetMs));
       else used.set(original, both);
-      const ctx = { lower: lowered[i]!, nextLower: lowered[i + 1] ?? '' };
+      const ctx = { lower: lowered[i]!, nextLower: lowered[i + 1] ?? '', prevLower: lowered[i - 1] ?? '' };
       for (const hit of both.rules) {
         if (hit.rule.spec.unless?.some((check) => checkContext(check, ctx))) continue;
         const start = s.start + hit.start;

@@ -10,6 +10,8 @@ export interface SentenceContext {
   lower: string;
   /** Folded, lower-cased next sentence of the same reply ('' at the end). */
   nextLower: string;
+  /** Folded, lower-cased sentence before it ('' at the start, or unknown). */
+  prevLower?: string;
 }
 
 const FIRST_PERSON = String.raw`\b(?:i|we)(?:'ve|'ll|'m|'re|'d)?(?:\s+(?:have|will|would|am|are|can|just|already|personally|also|now|had|went ahead and|will be|have now|'ll|'ve))*\s+`;
@@ -49,6 +51,19 @@ const OWNED_APOLOGY =
 
 const FIRST_PERSON_SUBJECT = /^(?:\W*)(?:i|we)\b/;
 
+/**
+ * An invitation to get in touch with help promised on contact ("DM us and we'll look into it",
+ * "Send us an email and we will assist"): on a public channel that is the next step, not an
+ * untimed promise. A vague time or a hedge in it still counts ("…and we'll assist asap").
+ */
+const HAND_OFF =
+  /^(?:@\w+\s+)*(?:(?:hi|hey|hello)\b[^.!?]*?[,!.]\s*)?(?:please\s+|kindly\s+|feel free to\s+|just\s+)?(?:dm|direct message|send|email|e-mail|message|reach out to|contact|drop|pm|give us a (?:call|ring|shout)|call|ring|follow|tweet|chat with|get in touch with|write to|ping)\b[^.!?]*?(?:\band\b|\bso\b|,)\s*(?:we(?:'ll| will| can|'d| would)|our team will|a member of (?:our|the) team will)\s+(?:be (?:happy|glad) to\s+)?(?:help|assist|look into|take a look|have a look|check|review|get started|continue|take it from there|pick (?:this|it) up|get (?:this|that|it) sorted|sort (?:this|that|it) out)\b/;
+/** The sentence before asks the customer to get in touch or send details ("Can you DM us your account's email?"). */
+const ASKS_CONTACT = /\b(?:dm|direct message|send us|email us|e-mail us|message us|reach out|contact us|get in touch|drop us|share (?:this|it|them|the details|your)|let us know|tell us)\b/;
+/** …and this one is only the help that follows ("We'll take a look backstage", "we'll get started"). */
+const HELP_ON_CONTACT = /^(?:@\w+\s+)*(?:we(?:'ll| will| can)|i(?:'ll| will| can))\s+(?:be (?:happy|glad) to\s+)?(?:help|assist|take a look|look into|check|have a look|get started|continue|dig in|look)\b/;
+const HEDGED = /\b(?:as soon as|asap|soon|shortly|in due course|when(?:ever)? (?:possible|we can)|at some point|hopefully|try to|do our best|eventually|see what we can)\b/;
+
 const FUTURE = /\b(?:will|'ll|shall|going to|gonna)\b/;
 
 const PAST_TIME = /\b(?:this morning|this afternoon|earlier today|earlier|yesterday|last (?:night|week|month)|\d+ (?:minutes|hours|days|weeks) ago)\b/g;
@@ -84,6 +99,8 @@ export function checkContext(check: ContextCheck, ctx: SentenceContext): boolean
       return OWNED_APOLOGY.test(ctx.lower);
     case 'first-person-subject':
       return FIRST_PERSON_SUBJECT.test(ctx.lower);
+    case 'hand-off':
+      return (HAND_OFF.test(ctx.lower) || (HELP_ON_CONTACT.test(ctx.lower) && ASKS_CONTACT.test(ctx.prevLower ?? ''))) && !HEDGED.test(ctx.lower);
   }
 }
 

@@ -65,6 +65,7 @@ export const CONTEXT_CHECKS = [
   'reassures',
   'owned-apology',
   'first-person-subject',
+  'hand-off',
 ] as const;
 export type ContextCheck = (typeof CONTEXT_CHECKS)[number];
 

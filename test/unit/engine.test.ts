@@ -37,6 +37,16 @@ describe('analyze', () => {
     expect(analyze('Could you check the size chart so we pick the right one?').findings).toEqual([]);
   });
 
+  it('lets a hand-off be (help on contact is the next step), unless it hedges or has a vague time', () => {
+    const cats = (t: string) => analyze(t, { tips: false }).findings.map((f) => f.category);
+    expect(cats("DM us and we'll look into it.")).toEqual([]);
+    expect(cats('Please send us an email and we will assist.')).toEqual([]);
+    expect(cats("Can you DM us your account's email address? We'll take a look.")).toEqual([]);
+    expect(cats("DM us and we'll look into it asap.")).toEqual(['vague-commitment']);
+    expect(cats("We'll take a look.")).toEqual(['vague-commitment']);
+    expect(cats("We're looking into it.")).toEqual(['vague-commitment']);
+  });
+
   it('keeps UTF-16 offsets exact with smart quotes, emoji, NBSP, CRLF and ALL CAPS', () => {
     const text = 'Hi Jo 👋\r\n\r\nThat’s not my department.\u00a0As I already said, the refund 💸 has been processed.\r\nYOU SHOULD HAVE READ THE EMAIL.';
     const result = analyze(text);
