@@ -57,11 +57,12 @@ const FIRST_PERSON_SUBJECT = /^(?:\W*)(?:i|we)\b/;
  * untimed promise. A vague time or a hedge in it still counts ("…and we'll assist asap").
  */
 const HAND_OFF =
-  /^(?:@\w+\s+)*(?:(?:hi|hey|hello)\b[^.!?]*?[,!.]\s*)?(?:please\s+|kindly\s+|feel free to\s+|just\s+)?(?:dm|direct message|send|email|e-mail|message|reach out to|contact|drop|pm|give us a (?:call|ring|shout)|call|ring|follow|tweet|chat with|get in touch with|write to|ping|submit|fill (?:in|out)|complete)\b[^.!?]*?(?:\band\b|\bso\b|,)\s*(?:we(?:'ll| will| can|'d| would)|our team will|a member of (?:our|the) team will|someone will)\s+(?:be (?:happy|glad) to\s+)?(?:be in touch|get back to you|help|assist|look into|take a look|have a look|check|review|get started|continue|take it from there|pick (?:this|it) up|get (?:this|that|it) sorted|sort (?:this|that|it) out)\b/;
+  /(?:^|[.!?:;()]\s+)(?:@\w+\s+)*(?:(?:hi|hey|hello)\b[^.!?]*?[,!.]\s*)?(?:please\s+|kindly\s+|feel free to\s+|just\s+)?(?:dm|direct message|send|email|e-mail|message|reach out to|contact|drop|pm|give us a (?:call|ring|shout)|call|ring|follow|tweet|chat with|get in touch with|write to|ping|submit|fill(?: in| out)?|complete|share)\b[^.!?]*?(?:\band\b|\bso\b|,)\s*(?:we(?:'ll| will| can|'d| would)|i(?:'ll| will| can)|our team will|a member of (?:our|the) team will|someone will)\s+(?:be (?:happy|glad) to\s+)?(?:be in touch|get back(?: to you)?|help|assist|look into|take a look|have a look|check|review|get started|continue|take it from there|pick (?:this|it) up|get (?:this|that|it) sorted|sort (?:this|that|it) out)\b/;
 /** The sentence before asks the customer to get in touch or send details ("Can you DM us your account's email?"). */
 const ASKS_CONTACT = /\b(?:dm|direct message|send us|email us|e-mail us|message us|reach out|contact us|get in touch|drop us|share (?:this|it|them|the details|your)|let us know|tell us)\b/;
 /** …and this one is only the help that follows ("We'll take a look backstage", "we'll get started"). */
 const HELP_ON_CONTACT = /^(?:@\w+\s+)*(?:we(?:'ll| will| can)|i(?:'ll| will| can))\s+(?:be (?:happy|glad) to\s+)?(?:help|assist|take a look|look into|check|have a look|get started|continue|dig in|look|be waiting|wait)\b/;
+const LINK = /\bhttps?:\/\/\S+|\bwww\.\S+/g;
 const HEDGED = /\b(?:as soon as|asap|soon|shortly|in due course|when(?:ever)? (?:possible|we can)|at some point|hopefully|try to|do our best|eventually|see what we can)\b/;
 
 const FUTURE = /\b(?:will|'ll|shall|going to|gonna)\b/;
@@ -99,8 +100,11 @@ export function checkContext(check: ContextCheck, ctx: SentenceContext): boolean
       return OWNED_APOLOGY.test(ctx.lower);
     case 'first-person-subject':
       return FIRST_PERSON_SUBJECT.test(ctx.lower);
-    case 'hand-off':
-      return (HAND_OFF.test(ctx.lower) || (HELP_ON_CONTACT.test(ctx.lower) && ASKS_CONTACT.test(ctx.prevLower ?? ''))) && !HEDGED.test(ctx.lower);
+    case 'hand-off': {
+      // A link's dots are not sentence ends ("Contact us via https://t.co/x and we'll be in touch").
+      const lower = ctx.lower.replace(LINK, 'link');
+      return (HAND_OFF.test(lower) || (HELP_ON_CONTACT.test(ctx.lower) && ASKS_CONTACT.test(ctx.prevLower ?? ''))) && !HEDGED.test(ctx.lower);
+    }
   }
 }
 

@@ -42,6 +42,8 @@ describe('analyze', () => {
     expect(cats("DM us and we'll look into it.")).toEqual([]);
     expect(cats('Please send us an email and we will assist.')).toEqual([]);
     expect(cats("Can you DM us your account's email address? We'll take a look.")).toEqual([]);
+    expect(cats('Oh no :( Send us a DM and we will look into it!')).toEqual([]);
+    expect(cats("Contact us via https://t.co/fS660rQ8NQ and we'll be in touch.")).toEqual([]);
     expect(cats("DM us and we'll look into it asap.")).toEqual(['vague-commitment']);
     expect(cats("We'll take a look.")).toEqual(['vague-commitment']);
     expect(cats("We're looking into it.")).toEqual(['vague-commitment']);
