@@ -549,6 +549,7 @@ export class Controller implements FieldHost {
     const s = f.suggestions[index];
     if (!s || !this.alive(true)) return;
     this.closeCard(false);
+    const keys = field.keysPressed;
     const result = await applyReplacement(field, f.start, f.end, f.text, s.replacement);
     // Findings for the text as it is now (a result overtaken by another edit is asked again).
     await field.flush();
@@ -558,7 +559,8 @@ export class Controller implements FieldHost {
       // Slate 0.47 (no data-slate-node) folds a selection change into its last history step, so
       // selecting the placeholder there made Ctrl+Z undo the selection instead of the rewrite.
       const legacySlate = field.family === 'slate' && !field.el.querySelector('[data-slate-node]');
-      if (p && !legacySlate) {
+      // Not once the agent has pressed a key since (typed on, undone): the caret is theirs then.
+      if (p && !legacySlate && field.keysPressed === keys) {
         field.focus();
         field.select(p.start, p.end);
       }

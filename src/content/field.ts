@@ -63,6 +63,8 @@ export class Field implements EditTarget {
   private dirty = true;
   /** Bumped by every edit: a result for an older text is stale. */
   private generation = 0;
+  /** Keys pressed in the field: a step that waited can tell the agent has moved on meanwhile. */
+  private keys = 0;
   /** The engine result the findings come from (the client hands back the same object for 'same'). */
   private applied: AnalysisResult | null = null;
   /** The analysis under way, shared by everyone who asks while the text stays the same. */
@@ -103,6 +105,7 @@ export class Field implements EditTarget {
       setTimeout(() => void this.host.onClick(this, action), 0);
     });
     this.on('keydown', (e) => {
+      if (!['Shift', 'Control', 'Alt', 'Meta'].includes(e.key)) this.keys++;
       if (isShortcutKey(e)) {
         e.preventDefault();
         e.stopPropagation();
@@ -213,6 +216,10 @@ export class Field implements EditTarget {
   readText(): string {
     this.text = this.currentText();
     return this.text;
+  }
+
+  get keysPressed(): number {
+    return this.keys;
   }
 
   /** Counts edits: a caller that waited can tell whether the agent typed meanwhile. */
