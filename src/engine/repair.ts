@@ -146,6 +146,8 @@ function ownApology(sentence: string): string | null {
 }
 
 const FAULT = /^(\s*)(?:it(?:'|’)s|it is|that(?:'|’)s|that is|this is)\s+(?:all\s+|entirely\s+|totally\s+)?((?:the|our|your)\s+)?([\p{L}-]+(?:\s+[\p{L}-]+)?)(?:'|’)s?\s+fault(?:\s+that)?\s+(.+?)([.!?…]*)$/iu;
+/** "…, but it's the courier who lost it": what happened, owned, with the same party. */
+const WHO_DID = /^(\s*)(?:[^,;]*?,\s*(?:but|and)\s+)?(?:it(?:'|’)s|it is|it was)\s+((?:the|our)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?)\s+who\s+(.+?)([.!?…]*)$/iu;
 const NOT_MINE = /^(\s*)(?:that(?:'|’)s|that is|it(?:'|’)s|it is|this is)\s+not\s+(?:my|our)\s+(?:department|job|area|team|responsibility|problem)(?:[,;]?\s+(?:so|and|but)\s+(?:i|we)\s+(?:can(?:'|’)t|cannot|can not|won(?:'|’)t)\s+help(?:\s+you)?\s+with\s+(.+?))?([.!?…]*)$/iu;
 const HANDLES = /^(\s*)((?:the\s+|our\s+)?[\p{L}-]+(?:\s+team)?)\s+(?:handles?|deals? with|takes? care of|is responsible for|looks? after)\s+(.+?)(?:,?\s+not\s+(?:me|us))([.!?…]*)$/iu;
 
@@ -155,6 +157,11 @@ function ownBlame(sentence: string): string | null {
   if (m) {
     const party = `${m[2] ? m[2].toLowerCase() : 'the '}${m[3]!}`;
     return `${m[1]}I’m sorry ${m[4]!}; I’m taking it up with ${party} myself and will update you by [time]${m[5] ? '.' : ''}`;
+  }
+  m = WHO_DID.exec(sentence);
+  if (m) {
+    const party = m[2]!.replace(/^(?:the|our)\s+/i, (d) => d.toLowerCase());
+    return `${m[1]}I’m sorry ${party} ${m[3]!}; I’m taking it up with ${party} myself and will update you by [time]${m[4] ? '.' : ''}`;
   }
   m = NOT_MINE.exec(sentence);
   if (m) return `${m[1]}I’ll get the right team on ${m[2] ?? 'this'} myself and update you by [time]${m[3] ? '.' : ''}`;
@@ -201,6 +208,7 @@ const DEFLECTS = new RegExp(
     String.raw`\b(?:isn't|is not|wasn't|was not) (?:down to|up to) (?:us|me)\b`,
     String.raw`\b(?:isn't|is not|not) (?:really )?my (?:area|call|decision|remit)\b`,
     String.raw`\b(?:that's|that is|it's|it is|this is) (?:really )?(?:one|a matter|a question|something) for\b`,
+    String.raw`\b(?:it's|it is|it was|that's|that was) (?:the|your|their) [\w -]{1,30}? who\b`,
     // The customer as the one who got it wrong: what happened stays, who did it goes.
     String.raw`^you (?:entered|typed|put|selected|chose|forgot|missed|didn't|did not|failed|used|clicked|ticked|deleted|ignored|booked|ordered)\b`,
   ].join('|'),
@@ -213,6 +221,7 @@ const OWN_LIMIT = /^(\s*(?:(?:so|but|and|because)\s+)?)(?:(?:the|our) (?:system|
 /** A refusal: what follows it may not promise to fix the thing refused, only to offer what can be done. */
 const REFUSES = /\b(?:nothing (?:more |else )?(?:we|i) can (?:do|offer)|not much (?:we|i) can do|out of (?:our|my) hands|hands are tied|(?:can't|cannot|can not|won't|couldn't) (?:help|override|change|do anything|honour|honor|approve|make an exception)|not (?:authori[sz]ed|allowed|able|permitted) to|(?:won't|will not|doesn't|does not) (?:let|allow) (?:me|us))\b/iu;
 const FINAL = /\b(?:still stands|stands as|is final|are final|non-refundable|(?:can't|cannot|won't|will not) be (?:refunded|changed|reversed|cancelled|canceled|waived|moved|exchanged|reissued|extended|overturned)|(?:above|beyond) my (?:level|pay grade|head|authority)|(?:isn't|is not|not) possible|no way (?:to|for)|unable to)\b/iu;
+const LEADING_APOLOGY = /^(?:(?:i'm|i am|we're|we are)\s+)?(?:so\s+|very\s+|really\s+)?(?:sorry|apologies)\b/iu;
 const LINK_START = /^(?:so|because|since|hence|once|which is why|that's why|that is why|and|but)\s+/iu;
 const OPENER = /^(?:honestly|frankly|look|to be honest|tbh|unfortunately|sadly|at the end of the day|to be fair|in fairness)\b,?\s*/iu;
 const ONLY_APOLOGY = /^(?:(?:i'm|i am|we're|we are)\s+)?(?:so\s+|very\s+|really\s+)?(?:sorry|apologies)(?:,?\s+but)?$/iu;
@@ -254,7 +263,8 @@ export function ownFacts(sentence: string): string | null {
       const t = foldTypography(c.text.replace(OPENER, '').replace(LINK_START, '')).trim();
       if (c.limit || REFUSES.test(t)) refused = true;
       if (c.limit) return words(t) >= 4;
-      return words(t) >= 2 && !ONLY_APOLOGY.test(t) && !DEFLECTS.test(t) && !REFUSES.test(t) && !/^not\b/i.test(t);
+      // An apology of the agent's own goes: the repair leads with one ("I'm sorry — "), never two.
+      return words(t) >= 2 && !ONLY_APOLOGY.test(t) && !LEADING_APOLOGY.test(t) && !DEFLECTS.test(t) && !REFUSES.test(t) && !/^not\b/i.test(t);
     });
   if (!kept.length) return null;
   const text = kept

@@ -99,6 +99,14 @@ describe('rewrites that keep the agent’s facts', () => {
     expect(r).toEqual({ span: 'Like the email says', fixed: 'According to the email, your plan changes on the first of the month.' });
   });
 
+  it('owns what another party did, naming the same party, with one apology', () => {
+    const f = analyze("It's the warehouse team who packed the wrong size.", { tips: false }).findings.find((x) => x.category === 'blame-shifting')!;
+    const text = "It's the warehouse team who packed the wrong size.";
+    expect(text.slice(0, f.start) + f.suggestions[0]!.replacement + text.slice(f.end)).toBe(
+      "I'm sorry the warehouse team packed the wrong size; I'm taking it up with the warehouse team myself and will update you by [time].",
+    );
+  });
+
   it('puts a deadline on the update, not on a verb that cannot take one', () => {
     expect(first('Bear with us while we investigate.').fixed).toBe("Bear with us while we investigate, and I'll update you by [time].");
   });
