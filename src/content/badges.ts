@@ -47,13 +47,13 @@ export class Badges {
   }
 
   /**
-   * After an analysis: count and most severe finding. True when the badge must be placed again
-   * (it appears or goes with the first or last character of the reply).
+   * After an analysis: count and most severe finding; the badge is placed again at the next
+   * layout (it appears or goes with the reply's text, and the text may now reach its corner).
    */
-  update(field: Field): boolean {
+  update(field: Field): void {
     const b = this.ensure(field);
     setBadgeCount(b, field.findings.length, topSeverity(field.findings), truncationNote(field));
-    return this.shown.get(b) !== /\S/.test(field.text);
+    this.moved.add(b);
   }
 
   /** The page may have switched its theme since the badge was made. */
@@ -74,12 +74,6 @@ export class Badges {
     this.map.clear();
   }
 
-  /** The field's text changed: its badge is placed again at the next layout (text may now reach its corner). */
-  recheck(field: Field): void {
-    const b = this.map.get(field);
-    if (b) this.moved.add(b);
-  }
-
   /**
    * Places the badges (all of them when geometry was read again, else only those that appear,
    * go, or whose field's text changed). All reads first, then all writes: interleaving them
@@ -92,15 +86,17 @@ export class Badges {
       const show = /\S/.test(field.text);
       if (!geometry && this.shown.get(badge) === show && !this.moved.has(badge)) continue;
       this.shown.set(badge, show);
-      const frame = visualFrame(field.el);
-      const box = show ? fieldBox(field, frame) : null;
-      const usable = box && box.width >= 40 && box.height >= 16;
-      placements.push([
-        badge,
-        usable ? badgeSpot(box, scrollbars(frame), String(field.findings.length).length, (b) => field.textIn(b), viewportHeight) : null,
-      ]);
+      placements.push([badge, show ? this.spot(field, fieldBox, viewportHeight) : null]);
     }
     this.moved.clear();
     for (const [badge, spot] of placements) placeBadge(badge, spot);
+  }
+
+  /** Where the field's badge goes (reads layout); null when its box is too small or not visible. */
+  private spot(field: Field, fieldBox: (field: Field, el?: HTMLElement) => Box | null, viewportHeight: number): BadgeSpot | null {
+    const frame = visualFrame(field.el);
+    const box = fieldBox(field, frame);
+    if (!box || box.width < 40 || box.height < 16) return null;
+    return badgeSpot(box, scrollbars(frame), String(field.findings.length).length, (b) => field.textIn(b), viewportHeight);
   }
 }

@@ -260,9 +260,7 @@ export class Controller implements FieldHost {
   onAnalyzed(field: Field): void {
     // The result came over the live port, so the extension is still there.
     if (this.retired) return;
-    const badgeMoves = this.badges.update(field);
-    // The text may now reach (or leave) the badge's corner.
-    this.badges.recheck(field);
+    this.badges.update(field);
     if (this.card?.field === field) {
       if (!field.activeFinding) this.closeCard(false);
       else if (field.activeFinding !== this.card.finding) {
@@ -274,10 +272,9 @@ export class Controller implements FieldHost {
       }
     }
     if (this.panel?.field === field) this.renderPanelFor(field, false);
-    // Layout only when something may have moved or appeared (most analyses while typing: nothing).
-    if (this.geometryDirty || this.card || this.panel || badgeMoves || this.badges.get(field)) {
-      this.queueLayout(this.card?.field !== field && this.panel?.field !== field);
-    }
+    // The field's badge is placed again after every analysis (the text may now reach its corner);
+    // after the frame that lays out the edit, unless the card or panel on this field must follow now.
+    this.queueLayout(this.card?.field !== field && this.panel?.field !== field);
     this.queueCount();
   }
 

@@ -224,7 +224,6 @@ const FINAL = /\b(?:still stands|stands as|is final|are final|non-refundable|(?:
 const LEADING_APOLOGY = /^(?:(?:i'm|i am|we're|we are)\s+)?(?:so\s+|very\s+|really\s+)?(?:sorry|apologies)\b/iu;
 const LINK_START = /^(?:so|because|since|hence|once|which is why|that's why|that is why|and|but)\s+/iu;
 const OPENER = /^(?:honestly|frankly|look|to be honest|tbh|unfortunately|sadly|at the end of the day|to be fair|in fairness)\b,?\s*/iu;
-const ONLY_APOLOGY = /^(?:(?:i'm|i am|we're|we are)\s+)?(?:so\s+|very\s+|really\s+)?(?:sorry|apologies)(?:,?\s+but)?$/iu;
 /** Words a clause opens with that lose their capital inside a sentence. */
 const COMMON_START = /^(?:the|our|your|a|an|this|that|these|those|it|they|there|someone|whoever|my|his|her|their|its|you)\b/iu;
 /** Modal guesses about what went wrong: "must have missed" is "missed". */
@@ -264,7 +263,7 @@ export function ownFacts(sentence: string): string | null {
       if (c.limit || REFUSES.test(t)) refused = true;
       if (c.limit) return words(t) >= 4;
       // An apology of the agent's own goes: the repair leads with one ("I'm sorry — "), never two.
-      return words(t) >= 2 && !ONLY_APOLOGY.test(t) && !LEADING_APOLOGY.test(t) && !DEFLECTS.test(t) && !REFUSES.test(t) && !/^not\b/i.test(t);
+      return words(t) >= 2 && !LEADING_APOLOGY.test(t) && !DEFLECTS.test(t) && !REFUSES.test(t) && !/^not\b/i.test(t);
     });
   if (!kept.length) return null;
   const text = kept
@@ -360,7 +359,8 @@ export function repairs(input: RepairInput): { edits: string[]; owned: string[];
     // A replacement still names what the sentence was about; the stock line only when nothing is named.
     const topic = topicOf(sentence);
     // After a refusal or a decision that stands, the next step is what can be done instead.
-    const about = category === 'blame-shifting' && (FINAL.test(foldTypography(sentence)) || REFUSES.test(foldTypography(sentence)))
+    const folded = foldTypography(sentence);
+    const about = category === 'blame-shifting' && (FINAL.test(folded) || REFUSES.test(folded))
       ? (t: string) => `I’m sorry about ${t}; here’s what I can do instead: [option].`
       : ABOUT[category];
     if (topic) out.push(sentence.slice(0, lead) + about(topic).replace(END, '') + tail);

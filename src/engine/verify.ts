@@ -52,14 +52,13 @@ function flagged(text: string, category: Category, judge: Judge, ignore: Readonl
   const key = `${category}\n${[...ignore].join(',')}\n${text}`;
   const known = judge.verdicts.get(key);
   if (known !== undefined) return known;
-  const rules = judge.all;
   const verdict = segment(text, [{ start: 0, end: text.length }]).some((s) => {
     const original = text.slice(s.start, s.end);
     const folded = foldTypography(original);
     // The learned checks' own context applies here as in the analyzer: "… by [time]" is a timed promise.
     const ctx = { lower: folded.toLowerCase(), nextLower: '' };
     const model = learnedHits(folded, judge.learned).some((h) => !ignore.has(h.check.category) && !h.check.unless.some((check) => checkContext(check, ctx)));
-    return model || matchSentence(original, folded, rules).some((h) => h.rule.spec.category === category || !ignore.has(h.rule.spec.category));
+    return model || matchSentence(original, folded, judge.all).some((h) => h.rule.spec.category === category || !ignore.has(h.rule.spec.category));
   });
   if (judge.verdicts.size >= VERDICTS_MAX) judge.verdicts.clear();
   judge.verdicts.set(key, verdict);
@@ -139,9 +138,8 @@ function kept(original: string, candidate: string): number {
   return mine.filter((w) => have.has(w)).length / Math.max(mine.length, 1);
 }
 
-/** How far an edit reaches past the words that carry the problem, in coarse steps (lighter first). */
-function reach(sentence: string, core: { start: number; end: number }, candidate: string): number {
-  const r = changedRange(sentence, candidate);
+/** How far an edit (its changed range `r`) reaches past the words that carry the problem, in coarse steps (lighter first). */
+function reach(sentence: string, core: { start: number; end: number }, r: { start: number; end: number }): number {
   const outside = Math.max(0, core.start - r.start) + Math.max(0, r.end - core.end);
   return Math.ceil((outside / Math.max(sentence.length, 1)) * 4);
 }
@@ -217,10 +215,13 @@ export function checkSuggestions(
   const consider = (list: Candidate[]) => {
     for (const c of list
       .filter((c) => !seenFull.has(c.full) && seenFull.add(c.full))
-      .map((c, i) => ({ ...c, i, keep: kept(sentence, c.full), reach: reach(sentence, core, c.full), added: Math.max(0, c.full.length - sentence.length) }))
+      .map((c, i) => {
+        const r = changedRange(sentence, c.full);
+        return { ...c, i, r, keep: kept(sentence, c.full), reach: reach(sentence, core, r), added: Math.max(0, c.full.length - sentence.length) };
+      })
       .sort((a, b) => a.tier - b.tier || a.reach - b.reach || b.keep - a.keep || a.added - b.added || a.i - b.i)) {
       if (ranked.length === MAX_SUGGESTIONS) break;
-      const r = changedRange(sentence, c.full);
+      const r = c.r;
       if (ranked.length && (r.start < from || r.end > to)) continue;
       // The words that carry the problem must go: an added "I'll take care of it" silences the
       // checks but leaves "not my department" standing. (A vague promise is fixed by timing and
