@@ -229,6 +229,77 @@ const COMMON_START = /^(?:the|our|your|a|an|this|that|these|those|it|they|there|
 /** Modal guesses about what went wrong: "must have missed" is "missed". */
 const GUESS = /\b(?:must|might|may|probably) have ([\p{L}-]+)\b/giu;
 
+interface Clause {
+  sep: string;
+  text: string;
+  /** Refuses or hands the problem off: it goes. */
+  deflects: boolean;
+  /** A refusal said as the agent's own limit ("I can't apply the code"): it stays. */
+  limit: boolean;
+}
+
+interface Taken {
+  lead: string;
+  end: string;
+  clauses: Clause[];
+  /** Something is refused or stays as it is, so the next step is what can be done instead. */
+  refused: boolean;
+}
+
+/** The sentence split into clauses, each marked as a deflection or as what happened. */
+function takeApart(sentence: string): Taken {
+  const end = END.exec(sentence)?.[0] ?? '';
+  const lead = /^\s*/.exec(sentence)?.[0] ?? '';
+  const body = sentence.slice(lead.length, sentence.length - end.length);
+  // Each clause keeps the separator before it, so what stays reads as the agent wrote it ("…, which is why …").
+  const raw: Array<{ sep: string; text: string }> = [];
+  let from = 0;
+  let sep = '';
+  for (const m of body.matchAll(CLAUSE_BREAK)) {
+    raw.push({ sep, text: body.slice(from, m.index) });
+    sep = m[0];
+    from = m.index! + m[0].length;
+  }
+  raw.push({ sep, text: body.slice(from) });
+  // What stays as it is ("the charge still stands", "sale items are final") cannot be promised away either.
+  let refused = FINAL.test(foldTypography(body));
+  const clauses = raw.map((c): Clause => {
+    // A refusal that says what cannot be done keeps it, in the agent's own voice ("the system won't let me apply the code" → "I can't apply the code").
+    const own = c.text.replace(OWN_LIMIT, (_, a: string | undefined, b: string | undefined) => `${a ?? b ?? ''}I can’t `);
+    const limit = own !== c.text;
+    const t = foldTypography((limit ? own : c.text).replace(OPENER, '').replace(LINK_START, '')).trim();
+    if (limit || REFUSES.test(t)) refused = true;
+    // An apology of the agent's own goes too: the repair leads with one ("I'm sorry — "), never two.
+    const deflects = limit ? words(t) < 4 : words(t) < 2 || LEADING_APOLOGY.test(t) || DEFLECTS.test(t) || REFUSES.test(t) || /^not\b/i.test(t);
+    return { sep: c.sep, text: limit ? own : c.text, deflects, limit };
+  });
+  return { lead, end, clauses, refused };
+}
+
+/** The kept clauses as one phrase: openers and linking words off the first, guesses stated as what happened. */
+function joinKept(kept: Clause[]): string {
+  return kept
+    .map((c, i) => (i ? c.sep + c.text : c.text.replace(OPENER, '').replace(LINK_START, '')))
+    .join('')
+    .replace(GUESS, (_, verb: string) => pastOf(verb))
+    // What someone "should have" done, as what happened: "should have logged it" → "didn't log it".
+    .replace(/\bshould have ([\p{L}-]+)\b/giu, (_, verb: string) => `didn’t ${baseForm(verb)}`)
+    .replace(/[\s,;:—–-]+$/u, '');
+}
+
+/** Words of a frame that only deflects ("I'm just the messenger here", "Honestly, there's nothing I can do"): nothing in it is a fact to keep. */
+const FRAME_WORDS = new Set(
+  ('just only work here messenger platform middleman nothing much there what this that these those honestly unfortunately afraid really sadly ' +
+    'fault ours theirs mine department area problem responsibility responsible control over about with sorry apologies anything else more side ' +
+    'could would should think know look frankly tbh sure honest fair hands tied even need needs have contact speak talk call take raise sort ' +
+    'chase them they their your mistake doing decision matter question ones directly through down deal deals handle handles decide decides ' +
+    'instead store shop branch help change touch override honour honor approve anyone someone somebody else whoever elsewhere').split(' '),
+);
+/** The party a deflection names as its subject or object ("head office has no control", "you'll need to call your bank"). */
+const PARTY = /^(?:(?:that|this|it)(?:['’]s| is) (?:really )?(?:on|for|down to|up to|a matter for|a question for) |you(?:['’]ll| will|['’]d| would)? (?:have|need) to (?:contact|speak to|talk to|call|raise it with|take it up with|chase|go to) )?((?:the|your|our|their) [\p{L}-]+(?: (?:team|office|department|desk|provider|company))?|head office|\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)\b/u;
+const NEXT_STEP = 'I’ll take care of it myself and update you by [time]';
+const INSTEAD = 'here’s what I can do instead: [option]';
+
 /**
  * Blame taken apart: clauses that refuse or hand off go, what happened stays in the
  * agent's words (as a fact, not a guess), with an apology before it and the next step
@@ -237,50 +308,62 @@ const GUESS = /\b(?:must|might|may|probably) have ([\p{L}-]+)\b/giu;
  * update you by [time]."
  */
 export function ownFacts(sentence: string): string | null {
-  const end = END.exec(sentence)?.[0] ?? '';
-  const lead = /^\s*/.exec(sentence)?.[0] ?? '';
-  const body = sentence.slice(lead.length, sentence.length - end.length);
-  // Each clause keeps the separator before it, so what stays reads as the agent wrote it ("…, which is why …").
-  const clauses: Array<{ sep: string; text: string }> = [];
-  let from = 0;
-  let sep = '';
-  for (const m of body.matchAll(CLAUSE_BREAK)) {
-    clauses.push({ sep, text: body.slice(from, m.index) });
-    sep = m[0];
-    from = m.index! + m[0].length;
-  }
-  clauses.push({ sep, text: body.slice(from) });
-  // What stays as it is ("the charge still stands", "sale items are final") cannot be promised away either.
-  let refused = FINAL.test(foldTypography(body));
-  const kept = clauses
-    .map((c) => {
-      // A refusal that says what cannot be done keeps it, in the agent's own voice ("the system won't let me apply the code" → "I can't apply the code").
-      const own = c.text.replace(OWN_LIMIT, (_, a: string | undefined, b: string | undefined) => `${a ?? b ?? ''}I can’t `);
-      return own !== c.text ? { ...c, text: own, limit: true } : { ...c, limit: false };
-    })
-    .filter((c) => {
-      const t = foldTypography(c.text.replace(OPENER, '').replace(LINK_START, '')).trim();
-      if (c.limit || REFUSES.test(t)) refused = true;
-      if (c.limit) return words(t) >= 4;
-      // An apology of the agent's own goes: the repair leads with one ("I'm sorry — "), never two.
-      return words(t) >= 2 && !LEADING_APOLOGY.test(t) && !DEFLECTS.test(t) && !REFUSES.test(t) && !/^not\b/i.test(t);
-    });
+  const { lead, end, clauses, refused } = takeApart(sentence);
+  const kept = clauses.filter((c) => !c.deflects);
   if (!kept.length) return null;
-  const text = kept
-    .map((c, i) => (i ? c.sep + c.text : c.text.replace(OPENER, '').replace(LINK_START, '')))
-    .join('')
-    .replace(GUESS, (_, verb: string) => pastOf(verb))
-    // What someone "should have" done, as what happened: "should have logged it" → "didn't log it".
-    .replace(/\bshould have ([\p{L}-]+)\b/giu, (_, verb: string) => `didn’t ${baseForm(verb)}`)
-    .replace(COMMON_START, (w) => w.toLowerCase())
-    .replace(/[\s,;:—–-]+$/u, '');
+  const text = joinKept(kept).replace(COMMON_START, (w) => w.toLowerCase());
   if (words(text) < 3) return null;
   const close = end.trim() ? '.' : '';
   // An edit may already have owned the next step ("I'll contact the warranty team … by [time]").
   if (/\bI['’]ll\b[^;]*\[time\]/.test(text) && owns(text)) return `${lead}I’m sorry — ${text}${close}`;
   // After a refusal the honest next step is what can be done instead, not a promise to fix it.
-  if (refused) return `${lead}I’m sorry — ${text}; here’s what I can do instead: [option]${close}`;
-  return `${lead}I’m sorry — ${text}; I’ll take care of it myself and update you by [time]${close}`;
+  return `${lead}I’m sorry — ${text}; ${refused ? INSTEAD : NEXT_STEP}${close}`;
+}
+
+/**
+ * The same, on the words that carry the blame only: where the deflection is the end of
+ * the sentence, what happened stays exactly as typed and the deflection becomes the owned
+ * next step ("The franchisee sets the opening hours, head office has no control over that."
+ * → "The franchisee sets the opening hours; I'll take care of it myself and update you by
+ * [time]."); where it opens the sentence, an apology (or the owned step) takes its place.
+ */
+export function ownInPlace(sentence: string): string[] {
+  const { lead, end, clauses, refused } = takeApart(sentence);
+  if (clauses.length < 2) return [];
+  const out: string[] = [];
+  const firstFact = clauses.findIndex((c) => !c.deflects);
+  let lastFact = clauses.length - 1;
+  while (lastFact >= 0 && clauses[lastFact]!.deflects) lastFact--;
+  if (firstFact < 0) return [];
+  const kept = clauses.slice(firstFact, lastFact + 1);
+  // A deflection between two facts is not one frame to lift out: the whole-sentence repair handles it.
+  if (kept.some((c) => c.deflects)) return [];
+  const close = end.trim() ? '.' : '';
+  const typed = kept.map((c, i) => (i ? c.sep + c.text : c.text)).join('');
+  if (words(typed) < 3) return [];
+  // A deflection that names who to go to keeps them, as the one the agent takes it up with.
+  const dropped = [...clauses.slice(0, firstFact), ...clauses.slice(lastFact + 1)].map((c) => c.text.replace(OPENER, '').replace(LINK_START, ''));
+  const party = dropped.map((t) => PARTY.exec(t)?.[1]).find((p) => p && !/^(?:it|that|this|there|we|i|you|they)$/i.test(p));
+  // Only a deflection that says nothing else goes: "because of too many wrong password attempts" is what happened.
+  const said = (foldTypography(dropped.join(' ')).toLowerCase().match(/\p{L}+/gu) ?? []).filter(
+    (w) => w.length > 3 && !FRAME_WORDS.has(w) && !(party && foldTypography(party).toLowerCase().includes(w)),
+  );
+  if (said.length) return [];
+  const step = refused ? INSTEAD : party ? `I’ll take it up with ${party.replace(COMMON_START, (w) => w.toLowerCase())} myself and update you by [time]` : NEXT_STEP;
+  if (lastFact < clauses.length - 1 && firstFact === 0) {
+    // "X, head office has no control over that." → "X, but I'll take it up with head office …": the
+    // agent's separator stays, so the underline starts at the deflection, not before it.
+    const sep = clauses[lastFact + 1]!.sep;
+    const joint = /^\s*[;—–-]/.test(sep) ? sep : ', but ';
+    out.push(`${lead}${typed}${joint}${step}${close}`);
+  } else if (firstFact > 0 && lastFact === clauses.length - 1) {
+    // "I'm just the messenger here, the decision was made by the claims team." → "I'm sorry — the decision …"
+    const rest = joinKept(kept).replace(COMMON_START, (w) => w.toLowerCase());
+    if (words(rest) < 3) return [];
+    out.push(`${lead}I’m sorry — ${rest}${end}`);
+    if (!refused && !/^I (?:don|can|won|didn|am not|’m not|'m not)/.test(rest)) out.push(`${lead}${capitalise(step)} — ${rest}${end}`);
+  }
+  return out;
 }
 
 /** What a lecture or an argument becomes with the edge gone: the fact, and an offer to help. */
@@ -341,6 +424,7 @@ export function repairs(input: RepairInput): { edits: string[]; owned: string[];
     // On the sentence as the edits left it (a customer's error restated without "you must have").
     const facts = ownFacts(input.edited[0] ?? sentence);
     if (facts) owned.push(facts);
+    owned.push(...ownInPlace(input.edited[0] ?? sentence), ...(input.edited[0] ? ownInPlace(sentence) : []));
   }
   // The edited sentence with an offer to help, where the edit alone still reads as a lecture.
   for (const edited of input.edited.slice(0, 3)) {
@@ -380,7 +464,9 @@ export function changedRange(original: string, rewritten: string): { start: numb
   // Whether the edit takes any of the agent's words away (not only adds to them).
   const removes = /[\p{L}\p{N}]/u.test(original.slice(start, Math.max(start, end)));
   const isWord = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}'’\[\]]/u.test(ch);
-  while (start > 0 && isWord(original[start - 1])) start--;
-  while (end < original.length && isWord(original[end])) end++;
+  // Widened only where the edit starts or ends inside a word (", head office" → "; I'll" starts at the comma).
+  const tailAt = rewritten.length - (original.length - end);
+  if (isWord(original[start]) || isWord(rewritten[start])) while (start > 0 && isWord(original[start - 1])) start--;
+  if (isWord(original[end - 1]) || isWord(rewritten[tailAt - 1])) while (end < original.length && isWord(original[end])) end++;
   return { start, end, replacement: rewritten.slice(start, rewritten.length - (original.length - end)), removes };
 }

@@ -231,7 +231,7 @@ export function checkSuggestions(
       if (!ranked.length) {
         // The lightest fix that takes words away inside the problem shows which words carry it:
         // the underline is those words ("shortly", "As I already said, refunds"), not the sentence.
-        if (r.removes && r.start >= core.start && r.end <= core.end) {
+        if (r.removes && r.start < core.end && r.end > core.start && (r.start >= core.start || r.end <= core.end)) {
           from = r.start;
           to = r.end;
         } else if (!r.removes && category === 'vague-commitment' && r.start >= core.start) {
@@ -252,8 +252,24 @@ export function checkSuggestions(
   const wholeSpan = () => !sentence.slice(0, from).trim() && !sentence.slice(to).replace(/[^\p{L}\p{N}]+/gu, '');
   if (!ranked.length || (ranked.length < MAX_SUGGESTIONS && wholeSpan())) consider(lateWrapped());
   if (!ranked.length) return { start: core.start, end: core.end, suggestions: [] };
-  while (from < to && /\s/.test(sentence[from]!)) from++;
-  while (to > from && /\s/.test(sentence[to - 1]!)) to--;
+  // The underline starts and ends on a word, where every suggestion keeps what lies outside it;
+  // where trimming a space would leave two (", but I'll…" for " because…", "" for "you feel "),
+  // the next word is taken in instead.
+  const agrees = (a: number, b: number) =>
+    ranked.every((c) => c.full.length >= a + sentence.length - b && c.full.startsWith(sentence.slice(0, a)) && c.full.endsWith(sentence.slice(b)));
+  let a = from, b = to;
+  while (a < b && /\s/.test(sentence[a]!)) a++;
+  while (b > a && /\s/.test(sentence[b - 1]!)) b--;
+  if (!agrees(a, b)) {
+    let wa = from, wb = to;
+    while (wb < sentence.length && /\s/.test(sentence[wb]!)) wb++;
+    while (wb < sentence.length && /[\p{L}\p{N}'’]/u.test(sentence[wb]!)) wb++;
+    while (wa > 0 && /\s/.test(sentence[wa - 1]!)) wa--;
+    while (wa > 0 && /[\p{L}\p{N}'’]/u.test(sentence[wa - 1]!)) wa--;
+    [a, b] = ([[a, wb], [wa, b], [wa, wb]] as const).find(([x, y]) => agrees(x, y)) ?? [from, to];
+  }
+  from = a;
+  to = b;
   const seen = new Set<string>();
   const out: Suggestion[] = [];
   for (const c of ranked) {
