@@ -82,8 +82,11 @@ function promisePart(lower: string): string {
   return (PAST_MARKER.test(before) ? before.replace(PAST_TIME, ' ') : before) + lower.slice(m.index);
 }
 
+/** An offer whose content the agent fills in, as `[time]` counts as a time: "here's what I can do instead: [option]". */
+const OFFERS = /\bhere(?:'s| is) what (?:i|we)(?: can|'ll| will) do\b[a-z ]{0,20}: \[(?:option|next step)\]/;
+
 function ownsFix(lower: string): boolean {
-  return OWNS_FIX.test(lower) || OUR_MISTAKE.test(lower);
+  return OWNS_FIX.test(lower) || OUR_MISTAKE.test(lower) || OFFERS.test(lower);
 }
 
 export function checkContext(check: ContextCheck, ctx: SentenceContext): boolean {

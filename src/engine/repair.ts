@@ -381,6 +381,28 @@ function withHelpfulTail(sentence: string, category: Category): string | null {
   return `${body}; ${tail}${end.trim() ? '.' : ''}`;
 }
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A lecture's frame swapped for a friendly one, the fact kept as typed: "I'm sure you're
+ * aware that passwords are case-sensitive." → "In case it helps, passwords are
+ * case-sensitive." Only the frame changes, so the underline stays on it.
+ */
+function withHelpfulLead(original: string, edited: string, category: Category): string | null {
+  if (category !== 'lecturing') return null;
+  const lead = /^\s*/.exec(edited)?.[0] ?? '';
+  const body = edited.slice(lead.length);
+  const first = /^[\p{L}'’-]+/u.exec(body)?.[0];
+  // An instruction with "please" stays as it is; an edit that already softens ("It's easy to
+  // forget…", "Normally you'd need…") or owns needs no second frame.
+  if (!first || words(body) < 3 || /^(?:please|in|i|i['’]m|i['’]ll|i['’]ve|we|we['’]re|we['’]ll|we['’]ve|let|here|happy|sorry|normally)$/i.test(first)) return null;
+  if (/^it['’]s (?:easy|quick|best|a good idea)\b|^the easiest\b|\beasy to (?:miss|forget)\b/i.test(body)) return null;
+  // Lower-cased unless it reads as a name: capitalised where the agent typed it mid-sentence, or all capitals.
+  const named = first.length > 1 && (first === first.toUpperCase() || new RegExp(`[\\p{L}\\p{N},;:] ${escapeRegExp(first)}\\b`, 'u').test(original));
+  const rest = named ? body : first.toLowerCase() + body.slice(first.length);
+  return `${lead}In case it helps, ${rest}`;
+}
+
 const WHOLE: Record<Category, string> = {
   'blame-shifting': 'I’ll sort this out for you myself and update you by [time].',
   defensive: 'I understand why this is frustrating, and I’m on it.',
@@ -428,6 +450,8 @@ export function repairs(input: RepairInput): { edits: string[]; owned: string[];
   }
   // The edited sentence with an offer to help, where the edit alone still reads as a lecture.
   for (const edited of input.edited.slice(0, 3)) {
+    const led = withHelpfulLead(sentence, edited, category);
+    if (led) edits.push(led);
     const helped = withHelpfulTail(edited, category);
     if (helped) edits.push(helped);
   }
