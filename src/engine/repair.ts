@@ -315,7 +315,7 @@ export function ownFacts(sentence: string): string | null {
   if (words(text) < 3) return null;
   const close = end.trim() ? '.' : '';
   // An edit may already have owned the next step ("I'll contact the warranty team … by [time]").
-  if (/\bI['’]ll\b[^;]*\[time\]/.test(text) && owns(text)) return `${lead}I’m sorry — ${text}${close}`;
+  if (/\bI['’]ll\b[^;]*\[time\]/.test(text) && (owns(text) || /\bmyself and update you by \[time\]/.test(text))) return `${lead}I’m sorry — ${text}${close}`;
   // After a refusal the honest next step is what can be done instead, not a promise to fix it.
   return `${lead}I’m sorry — ${text}; ${refused ? INSTEAD : NEXT_STEP}${close}`;
 }
