@@ -58,22 +58,28 @@ const VAGUE_TIME =
 const OWNER = /^(\s*(?:@\w+\s+)*)(?:we(?:'|’)ll|we will|we shall|we are going to|we're going to|we’re going to|someone will|somebody will|the team will|our team will)\b/i;
 /** A promised action a deadline can attach to ("will be reviewed", "should be with you", "expect to hear"). */
 const FUTURE_ACTION = /\b(?:will|shall|won['’]t|going to|should|(?:i|we|you|they|he|she|it)['’]ll|expect to|due to)\b/i;
-const HOPE = /^(\s*(?:@\w+\s+)*)hopefully,?\s+/i;
+const HOPE = /^(\s*(?:@\w+\s+)*)(?:hopefully|fingers crossed|with (?:any|a bit of) luck|all being well|if all goes well),?\s+/i;
 /** A chat reply's closing: sign-off initials or name, a link, emoji. */
 const TRAILER = /(?:\s+(?:[-–—~^\/*]\s*\p{Lu}[\p{L}]{0,15}|\^\p{L}{1,4}|https?:\/\/\S+|[\p{Extended_Pictographic}\u200d\ufe0f]+))+\s*$/u;
 const CONDITION_TAIL = /\b(?:once|when|after|until|as soon as|if)\b[^,;]*$/i;
 /** Hopes inside the promise: "should hopefully be able to ship" is "will ship". */
-const INNER_HOPE = /\b(?:should|will|'ll|’ll) hopefully (?:be able to )?|\bhopefully (?=will\b|can\b)/iu;
+const INNER_HOPE = /\b(?:should|will|'ll|’ll) hopefully (?:be able to )?|\bhopefully,? (?=will\b|can\b|(?:they|he|she|it|we|you)(?:['’]ll| will)\b)/iu;
 const HOPING = /^(\s*)(?:we(?:'|’)re|we are|i(?:'|’)m|i am) hoping to\b/iu;
 /** A named party's promise, owned: "The courier will redeliver it" → "I'll make sure the courier redelivers it". */
 const THEIR_PROMISE = /^(\s*)((?:the|our|your) [\p{L}-]+(?: [\p{L}-]+)?) will ([\p{L}-]+)\b/iu;
 
 /** "We'll look into it as soon as possible." → "I'll look into it and update you by [time]." */
+/** A promise whose action is telling the customer. */
+const CONTACT = /\b(?:let you know|get back to you|be in touch|update you|reach out|contact you|call you|email you|message you)\b/i;
+
 function ownPromise(sentence: string): string | null {
   let s = sentence;
   let changed = false;
   if (HOPE.test(s)) {
-    s = capitalise(s.replace(HOPE, '$1'));
+    // A chat line typed in lower case stays so ("hopefully we can…" → "we can…").
+    const typedLower = /^\s*(?:@\w+\s+)*\p{Ll}/u.test(s);
+    s = s.replace(HOPE, '$1');
+    if (!typedLower) s = capitalise(s);
     changed = true;
   }
   if (INNER_HOPE.test(s)) {
@@ -91,10 +97,25 @@ function ownPromise(sentence: string): string | null {
     s = s.replace(THEIR_PROMISE, (_, lead: string, party: string, verb: string) => `${lead}I’ll make sure ${party.charAt(0).toLowerCase()}${party.slice(1)} ${thirdPerson(verb)}`);
     changed = true;
   }
+  // "…, they'll sort it soon": the agent makes sure they do.
+  if (!changed || !/\bI['’]ll\b/.test(s)) {
+    const their = /(^\s*|,\s+|\band\s+|\bso\s+)(they|he|she)(?:['’]ll| will) (?!be\b|have\b|need\b)([\p{L}-]+)\b/iu;
+    if (their.test(s)) {
+      // After a comma the owned promise is a clause of its own: "now; I'll make sure they…".
+      s = s.replace(their, (_, lead: string, who: string, verb: string) =>
+        `${lead.startsWith(',') ? '; ' : lead}I’ll make sure ${who.toLowerCase()} ${who.toLowerCase() === 'they' ? verb : thirdPerson(verb)}`);
+      changed = true;
+    }
+  }
   // "I'll try to fix it" is still a hope: the owner does it.
   s = s.replace(/\b(I’ll) (?:try to|try and|aim to|endeavou?r to|do (?:our|my) best to|hope to|attempt to) /u, '$1 ');
   if (/^\s*(?:we(?:'|’)re|we are) (looking into|working on|checking|investigating)\b/i.test(s)) {
     s = s.replace(/^(\s*)(?:we(?:'|’)re|we are) /i, '$1I’m ');
+    changed = true;
+  }
+  // "Keep you posted" has no point a deadline can go on; an update does.
+  if (/\bI(?:['’]ll| will) keep you (?:posted|updated|informed|in the loop)\b/i.test(s)) {
+    s = s.replace(/\b(I(?:['’]ll| will)) keep you (?:posted|updated|informed|in the loop)\b/i, '$1 update you');
     changed = true;
   }
   if (VAGUE_TIME.test(s)) {
@@ -115,6 +136,9 @@ function ownPromise(sentence: string): string | null {
     // Work in progress gets an owned update, not a deadline on the verb ("…are looking into it by [time]").
     s = /^\s*I’m (?:looking into|working on|checking|investigating)/.test(body)
       ? `${body} and will update you by [time]${end}`
+      // "I'll let you know once we hear back" is already the update: it gets a latest time, not a second update.
+      : conditional && CONTACT.test(body)
+        ? `${body}, or by [time] at the latest${end}`
       : conditional || /\b(?:is|are|'re|’re|am) (?:currently |still |now )?(?:looking into|looking at|working on|investigating|checking|reviewing|dealing with|handling)\b/i.test(body)
         ? `${body}, and I’ll update you by [time]${end}`
         : FUTURE_ACTION.test(body)
