@@ -208,7 +208,8 @@ const DEFLECTS = new RegExp(
     String.raw`\bout of (?:our|my) hands\b`,
     String.raw`\b(?:can't|cannot|can not|won't|couldn't) (?:help|touch|override|change|see|do anything|honour|honor|approve|fix)\b`,
     String.raw`\b(?:we|i)(?:'re| are|'m| am) (?:just|only) (?:the|a|an)\b`,
-    String.raw`\b(?:we|i) (?:just|only) (?:work|sold|deal|pass|sell|handle|follow)\b`,
+    String.raw`\b(?:we|i) (?:just|only) (?:work|sold|deal|pass|sell|handle|follow|submit|process|forward|book|take)\b`,
+    String.raw`\b(?:that|it|this)(?:'s| is| was) (?:all )?(?:their|his|her|the [\w-]+'s) (?:mistake|fault|problem|error|doing|responsibility|call)\b`,
     String.raw`\b(?:up to|down to) (?:them|him|her|you|that)\b`,
     String.raw`\bbetween you and\b`,
     String.raw`\b(?:no|any) (?:control|say)\b`,
@@ -219,7 +220,9 @@ const DEFLECTS = new RegExp(
     String.raw`\byou want [\w ]+ for that\b`,
     String.raw`\bon (?:their|your) (?:end|side)\b`,
     String.raw`\bnot sure why\b`,
-    String.raw`\b(?:that's|that is|it's|it is) on (?:the|them|him|her)\b`,
+    String.raw`\b(?:that's|that is|it's|it is) (?:really |all |entirely )?on (?:the|them|him|her|your)\b`,
+    // "…, it's the bank's": whose it is, said of the problem.
+    String.raw`^(?:it|that)(?:'s| is| was) (?:the|your|their) [\w-]+(?: [\w-]+)?'s$`,
     String.raw`\b(?:needs?|have|has) to go (?:to|through) (?:them|him|her)\b`,
     String.raw`\bno record of it on our side\b`,
     String.raw`\b(?:isn't|is not|aren't) (?:really )?(?:on us|our (?:fault|problem))\b`,
@@ -300,15 +303,35 @@ function takeApart(sentence: string): Taken {
   return { lead, end, clauses, refused };
 }
 
-/** The kept clauses as one phrase: openers and linking words off the first, guesses stated as what happened. */
-function joinKept(kept: Clause[]): string {
-  return kept
-    .map((c, i) => (i ? c.sep + c.text : c.text.replace(OPENER, '').replace(LINK_START, '')))
-    .join('')
+/** Guesses stated as what happened ("must have missed" → "missed", "should have logged it" → "didn't log it"). */
+function asFact(text: string): string {
+  return text
     .replace(GUESS, (_, verb: string) => pastOf(verb))
-    // What someone "should have" done, as what happened: "should have logged it" → "didn't log it".
     .replace(/\bshould have ([\p{L}-]+)\b/giu, (_, verb: string) => `didn’t ${baseForm(verb)}`)
     .replace(/[\s,;:—–-]+$/u, '');
+}
+
+/** The kept clauses as one phrase: openers and linking words off the first, guesses stated as what happened. */
+function joinKept(kept: Clause[]): string {
+  return asFact(kept.map((c, i) => (i ? c.sep + c.text : c.text.replace(OPENER, '').replace(LINK_START, ''))).join(''));
+}
+
+/**
+ * What happened kept where the agent put it, a guess stated as fact, and the apology and
+ * the owned step after it: "The weekend team must have missed your message." → "The
+ * weekend team missed your message; I'm sorry about that, and I'll take care of it myself
+ * and update you by [time]." The agent's opening stays, so the underline starts where
+ * their words change.
+ */
+const CUSTOMER_CAUSE = /^your?\b|(?:[,;:—–-]\s*|\b(?:because|since|as|when|that|so|and|but|after|before|until|unless|if|by)\s+)you\b/i;
+
+export function ownAfter(sentence: string): string | null {
+  const { lead, end, clauses, refused } = takeApart(sentence);
+  if (refused || clauses.some((c) => c.deflects)) return null;
+  const body = clauses.map((c, i) => (i ? c.sep + c.text : c.text)).join('');
+  // The customer as the one who caused it stays blame, however it is owned afterwards.
+  if (CUSTOMER_CAUSE.test(foldTypography(body).trim()) || words(body) < 3 || /\[time\]|\bsorry\b/i.test(body)) return null;
+  return `${lead}${asFact(body)}; I’m sorry about that, and ${NEXT_STEP}${end.trim() ? '.' : ''}`;
 }
 
 /** Words of a frame that only deflects ("I'm just the messenger here", "Honestly, there's nothing I can do"): nothing in it is a fact to keep. */
@@ -320,8 +343,15 @@ const FRAME_WORDS = new Set(
     'instead store shop branch help change touch override honour honor approve anyone someone somebody else whoever elsewhere').split(' '),
 );
 /** The party a deflection names as its subject or object ("head office has no control", "you'll need to call your bank"). */
-const PARTY = /^(?:(?:that|this|it)(?:['’]s| is) (?:really )?(?:on|for|down to|up to|a matter for|a question for) |you(?:['’]ll| will|['’]d| would)? (?:have|need) to (?:contact|speak to|talk to|call|raise it with|take it up with|chase|go to) )?((?:the|your|our|their) [\p{L}-]+(?: (?:team|office|department|desk|provider|company))?|head office|\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)\b/u;
+const PARTY = /^(?:(?:that|this|it)(?:['’]s| is) (?:really |all )?(?:(?:on|for|down to|up to|a matter for|a question for) )?|you(?:['’]ll| will|['’]d| would)? (?:have|need) to (?:contact|speak to|talk to|call|raise it with|take it up with|chase|go to) )?((?:the|your|our|their) [\p{L}-]+(?: (?:team|office|department|desk|provider|company))?|head office|\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)\b/u;
 const NEXT_STEP = 'I’ll take care of it myself and update you by [time]';
+
+/** The first party a deflection names, not a pronoun or a frame word ("Sorry" opens a sentence, it is nobody). */
+function partyIn(texts: string[]): string | undefined {
+  return texts
+    .map((t) => PARTY.exec(t.replace(COMMON_START, (w) => w.toLowerCase()))?.[1])
+    .find((p) => p && !/^(?:it|that|this|there|we|i|you|they)$/i.test(p) && !FRAME_WORDS.has(foldTypography(p).toLowerCase()) && !LEADING_APOLOGY.test(p));
+}
 const INSTEAD = 'here’s what I can do instead: [option]';
 
 /**
@@ -353,12 +383,16 @@ export function ownFacts(sentence: string): string | null {
  */
 export function ownInPlace(sentence: string): string[] {
   const { lead, end, clauses, refused } = takeApart(sentence);
+  const firstFact = clauses.findIndex((c) => !c.deflects);
+  if (firstFact < 0) {
+    // Nothing but the hand-off ("Sorry, but that's the courier's responsibility."): the party it names is who the agent takes it up with.
+    const party = refused ? undefined : partyIn(clauses.map((c) => c.text.replace(OPENER, '').replace(LINK_START, '')));
+    return party ? [`${lead}I’m sorry about this; I’ll take it up with ${party.replace(COMMON_START, (w) => w.toLowerCase())} myself and update you by [time]${end.trim() ? '.' : ''}`] : [];
+  }
   if (clauses.length < 2) return [];
   const out: string[] = [];
-  const firstFact = clauses.findIndex((c) => !c.deflects);
   let lastFact = clauses.length - 1;
   while (lastFact >= 0 && clauses[lastFact]!.deflects) lastFact--;
-  if (firstFact < 0) return [];
   const kept = clauses.slice(firstFact, lastFact + 1);
   // A deflection between two facts is not one frame to lift out: the whole-sentence repair handles it.
   if (kept.some((c) => c.deflects)) return [];
@@ -367,7 +401,7 @@ export function ownInPlace(sentence: string): string[] {
   if (words(typed) < 3) return [];
   // A deflection that names who to go to keeps them, as the one the agent takes it up with.
   const dropped = [...clauses.slice(0, firstFact), ...clauses.slice(lastFact + 1)].map((c) => c.text.replace(OPENER, '').replace(LINK_START, ''));
-  const party = dropped.map((t) => PARTY.exec(t)?.[1]).find((p) => p && !/^(?:it|that|this|there|we|i|you|they)$/i.test(p));
+  const party = partyIn(dropped);
   // Only a deflection that says nothing else goes: "because of too many wrong password attempts" is what happened.
   const said = (foldTypography(dropped.join(' ')).toLowerCase().match(/\p{L}+/gu) ?? []).filter(
     (w) => w.length > 3 && !FRAME_WORDS.has(w) && !(party && foldTypography(party).toLowerCase().includes(w)),
@@ -471,6 +505,9 @@ export function repairs(input: RepairInput): { edits: string[]; owned: string[];
     const facts = ownFacts(input.edited[0] ?? sentence);
     if (facts) owned.push(facts);
     owned.push(...ownInPlace(input.edited[0] ?? sentence), ...(input.edited[0] ? ownInPlace(sentence) : []));
+    // Not an owned repair: what the rule matched must be gone from it, since the agent's words stay.
+    const after = ownAfter(input.edited[0] ?? sentence);
+    if (after) edits.push(after);
   }
   // The edited sentence with an offer to help, where the edit alone still reads as a lecture.
   for (const edited of input.edited.slice(0, 3)) {

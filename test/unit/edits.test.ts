@@ -109,6 +109,34 @@ describe('rewrites that keep the agent’s facts', () => {
 
   it('puts a deadline on the update, not on a verb that cannot take one', () => {
     expect(first('Bear with us while we investigate.').fixed).toBe("Bear with us while we investigate, and I'll update you by [time].");
+    // A promise to tell the customer once something happens is the update: it gets a latest time.
+    expect(first('We’ll let you know once we hear back from the warehouse.').fixed).toBe(
+      'I’ll let you know once we hear back from the warehouse, or by [time] at the latest.',
+    );
+    expect(first('We’ll keep you posted.').fixed).toBe('I’ll update you by [time].');
+  });
+
+  it('swaps a lecture’s frame for a friendly lead and keeps the fact as typed, underlining the frame', () => {
+    expect(first('I’m sure you’re aware that passwords are case-sensitive.')).toEqual({
+      span: 'I’m sure you’re aware that',
+      fixed: 'In case it helps, passwords are case-sensitive.',
+    });
+  });
+
+  it('keeps what happened where the agent put it and owns it after, underlining only what changes', () => {
+    const text = 'The courier must have left it at the wrong house.';
+    const r = first(text);
+    expect(r.fixed).toBe("The courier left it at the wrong house; I'm sorry about that, and I'll take care of it myself and update you by [time].");
+    expect(r.span.length).toBeLessThan(text.length * 0.8);
+    // The customer as the cause is not kept as typed with an apology tacked on: that would still read as blame.
+    expect(first('The direct debit bounced because you switched banks without telling us.').fixed).not.toMatch(/sorry about that, and/);
+  });
+
+  it('takes a bare hand-off up with the party it names, never with a sentence’s first word', () => {
+    expect(first('Sorry, but that’s the courier’s responsibility.').fixed).toBe(
+      'I’m sorry about this; I’ll take it up with the courier myself and update you by [time].',
+    );
+    expect(first('It’s not our fault, it’s the bank’s.').fixed).toBe('I’m sorry about this; I’ll take it up with the bank myself and update you by [time].');
   });
 });
 
