@@ -5,6 +5,7 @@
  * then a category edit (own the promise and time it; apologise for the thing, not the
  * feeling); a whole-sentence replacement only when the whole sentence is the problem.
  */
+import { liftFrames } from './lift';
 import { checkContext, hasTime } from './context';
 import { baseForm, pastOf, thirdPerson } from './edits';
 import { foldTypography } from './normalize';
@@ -20,6 +21,8 @@ export interface RepairInput {
   category: Category;
   /** The sentence's construction edits (edits.ts), chained one first, as the verifier already built them. */
   edited: readonly string[];
+  /** Whether a clause on its own has a category's problem, or any problem without one (the engine's judgement). */
+  flags?: (clause: string, only?: Category) => boolean;
 }
 
 const END = /[.!?…]+["'”’)\]]*\s*$/;
@@ -509,6 +512,8 @@ export function repairs(input: RepairInput): { edits: string[]; owned: string[];
     const after = ownAfter(input.edited[0] ?? sentence);
     if (after) edits.push(after);
   }
+  // A defence or lecture in a clause of its own goes; the clauses that say what happened stay as typed.
+  if (input.flags) edits.push(...liftFrames(sentence, category, input.flags));
   // The edited sentence with an offer to help, where the edit alone still reads as a lecture.
   for (const edited of input.edited.slice(0, 3)) {
     const led = withHelpfulLead(sentence, edited, category);

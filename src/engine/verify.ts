@@ -16,7 +16,7 @@ import { buildRuleSet, type RuleSet } from './ruleset';
 import type { CompiledRule } from './compile';
 import type { Rendered } from './rewrite';
 import { segment } from './segment';
-import type { Category, Suggestion } from './types';
+import { CATEGORIES, type Category, type Suggestion } from './types';
 
 /** The lightest fix and one fuller alternative. */
 const MAX_SUGGESTIONS = 2;
@@ -177,7 +177,10 @@ export function checkSuggestions(
   // Tiers: edits of the agent's sentence, then the rule's own templates, then replacements
   // of the whole sentence; within a tier, what keeps more of the agent's words comes first.
   const edited = constructionEdits(sentence, category, judge.edits);
-  const fixes = repairs({ sentence, start: span.start, end: span.end, category, edited });
+  // A clause alone, judged for one category or for any.
+  const flags = (clause: string, only?: Category) =>
+    flagged(clause, only ?? category, judge, only ? new Set(CATEGORIES.filter((c) => c !== only)) : new Set());
+  const fixes = repairs({ sentence, start: span.start, end: span.end, category, edited, flags });
   const template = (s: Rendered) => ({ full: sentence.slice(0, span.start) + s.replacement + sentence.slice(span.end), label: s.label });
   type Candidate = { full: string; label?: string; tier: number; owned?: boolean };
   const early: Candidate[] = [

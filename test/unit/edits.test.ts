@@ -132,6 +132,18 @@ describe('rewrites that keep the agent’s facts', () => {
     expect(first('The direct debit bounced because you switched banks without telling us.').fixed).not.toMatch(/sorry about that, and/);
   });
 
+  it('lifts a defence said in a clause of its own and keeps the rest as typed, with the customer’s name', () => {
+    expect(first('There’s no need to shout, Mr Patel; I’m trying to find your booking for the Lisbon flight.')).toEqual({
+      span: 'There’s no need to shout, Mr Patel;',
+      fixed: 'Mr Patel, I’m trying to find your booking for the Lisbon flight.',
+    });
+    expect(first('I’m doing everything I can, but the replacement keycard still needs activating at reception.').fixed).toBe(
+      'The replacement keycard still needs activating at reception.',
+    );
+    // A clause with facts of its own ("a £1.20 admin fee") is never lifted out.
+    expect(first('It’s a £1.20 admin fee, I wouldn’t call that a rip-off.').fixed).toContain('£1.20');
+  });
+
   it('takes a bare hand-off up with the party it names, never with a sentence’s first word', () => {
     expect(first('Sorry, but that’s the courier’s responsibility.').fixed).toBe(
       'I’m sorry about this; I’ll take it up with the courier myself and update you by [time].',
