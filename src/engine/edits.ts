@@ -217,6 +217,18 @@ function chain(sentence: string, edits: readonly CompiledEdit[]): string[] {
       steps.push(next);
     }
   }
+  // One edit can make room for an earlier one ("As stated in bold in the X," → "As stated in the X," → "According to the X,"):
+  // a second pass over the chain, each step still a candidate.
+  if (steps.length) {
+    for (const edit of edits) {
+      const next = applyOne(chained, edit, chainedFolded);
+      if (next && next !== chained && !steps.includes(next)) {
+        chained = next;
+        chainedFolded = foldTypography(next);
+        steps.push(next);
+      }
+    }
+  }
   const out = steps.length > 1 ? [...steps.reverse(), ...singles] : singles;
   return [...new Set(out)];
 }

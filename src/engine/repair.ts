@@ -456,7 +456,7 @@ function withHelpfulLead(original: string, edited: string, category: Category): 
   const first = /^[\p{L}'’-]+/u.exec(body)?.[0];
   // An instruction with "please" stays as it is; an edit that already softens ("It's easy to
   // forget…", "Normally you'd need…") or owns needs no second frame.
-  if (!first || words(body) < 3 || /^(?:please|in|i|i['’]m|i['’]ll|i['’]ve|we|we['’]re|we['’]ll|we['’]ve|let|here|happy|sorry|normally)$/i.test(first)) return null;
+  if (!first || words(body) < 3 || /^(?:please|in|i|i['’]m|i['’]ll|i['’]ve|we|we['’]re|we['’]ll|we['’]ve|let|here|happy|sorry|normally|according|under|per|as)$/i.test(first)) return null;
   if (/^it['’]s (?:easy|quick|best|a good idea)\b|^the easiest\b|\beasy to (?:miss|forget)\b/i.test(body)) return null;
   // Lower-cased unless it reads as a name: capitalised where the agent typed it mid-sentence, or all capitals.
   const named = first.length > 1 && (first === first.toUpperCase() || new RegExp(`[\\p{L}\\p{N},;:] ${escapeRegExp(first)}\\b`, 'u').test(original));
