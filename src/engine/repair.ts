@@ -523,7 +523,8 @@ export function repairs(input: RepairInput): { edits: string[]; owned: string[];
   }
   const lead = /^\s*/.exec(sentence)?.[0].length ?? 0;
   // The sentence's own ending (full stop, "!", a closing emoji, none in chat) stays.
-  let tail = /[^\p{L}\p{N}\]]*$/u.exec(sentence)?.[0] ?? '';
+  // ("3%." ends on its number's sign, not on punctuation.)
+  let tail = /[^\p{L}\p{N}\]%$£€]*$/u.exec(sentence)?.[0] ?? '';
   // "competitors’." ends on an apostrophe, not a closing quote: it belongs to the word.
   if (/^['’]/.test(tail) && !/(?:^|\s)['‘]/u.test(sentence)) tail = tail.slice(1);
   const differs = (s: string) => s !== sentence;
