@@ -133,6 +133,10 @@ export class CardWiring {
     if (c) this.surface.place(this.host.fieldBox(c.field));
   }
 
+  retheme(): void {
+    this.surface.retheme();
+  }
+
   close(restoreFocus: boolean): void {
     this.surface.close(restoreFocus);
   }

@@ -19,6 +19,7 @@ import { choosePainter } from './painter-choice';
 import type { Painter } from './painter';
 import { PanelSurface } from './panel-surface';
 import { Rewrites } from './rewrites';
+import { ThemeWatch } from './theme-watch';
 import type { ContentSettings } from './settings-client';
 import { Discovery } from './discovery';
 import { Lifeline } from './lifeline';
@@ -37,6 +38,7 @@ export class Controller implements FieldHost {
   private readonly rewrites: Rewrites;
   private readonly layout: LayoutLoop;
   private readonly count: FindingsCount;
+  private readonly theme = new ThemeWatch(() => this.retheme());
   private readonly life: Lifeline;
 
   constructor(
@@ -121,10 +123,12 @@ export class Controller implements FieldHost {
     if (this.discovery || this.life.retired) return;
     this.overlay = createOverlay(this.doc);
     this.layout.watch(this.rootWin);
+    this.theme.watch(this.doc);
     this.discovery = new Discovery({
       found: (el) => {
         const field = this.life.alive() ? this.fields.add(el) : null;
         if (field?.doc.defaultView) this.layout.watch(field.doc.defaultView);
+        if (field) this.theme.watch(field.doc);
       },
       pruned: () => {
         this.fields.prune();
@@ -138,6 +142,7 @@ export class Controller implements FieldHost {
     this.cards.hover.cancel();
     this.layout.cancel();
     this.count.cancel();
+    this.theme.stop();
     this.discovery?.stop();
     this.discovery = null;
     this.cards.close(false);
@@ -258,6 +263,17 @@ export class Controller implements FieldHost {
     this.badges.layout(geometry, (f, el) => fieldBox(f, this.rootWin, el), this.rootWin.innerHeight);
     this.cards.place();
     this.panel.place();
+  }
+
+  /** The page switched theme (theme-watch.ts): underlines, badges, card and panel take its colours now. */
+  private retheme(): void {
+    if (!this.life.alive()) return;
+    for (const f of this.fields.active()) {
+      this.badges.retheme(f);
+      f.retone();
+    }
+    this.cards.retheme();
+    this.panel.retheme();
   }
 
   /** Closes the card or panel open on the field; false when neither is. */

@@ -180,6 +180,11 @@ export class Field implements EditTarget {
     this.painter?.reposition();
   }
 
+  /** The page may have switched theme: the underlines in the colours for the field's background now. */
+  retone(): void {
+    this.painter?.retone();
+  }
+
   repaintLayout(): void {
     this.painter?.reposition();
     this.host.onLayout(this);

@@ -78,6 +78,11 @@ export class PanelSurface {
     placePanel(p.el, badge ?? (box && { left: box.left, top: box.top, width: 0, height: 0 }), this.host.rootWin);
   }
 
+  /** The page switched theme under the open panel. */
+  retheme(): void {
+    if (this.shown) this.shown.el.setAttribute('data-theme', themeFor(this.shown.field.el));
+  }
+
   /** `only`: close it only if it is open on this field. */
   close(restoreFocus: boolean, only?: Field): void {
     const p = this.shown;
