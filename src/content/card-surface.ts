@@ -68,6 +68,12 @@ export class CardSurface {
     if (c) positionCard(c.el, c.field, c.finding, fieldBox, this.rootWin);
   }
 
+  /** The page switched theme under the open card. */
+  retheme(): void {
+    const c = this.current;
+    if (c) c.el.setAttribute('data-theme', themeFor(c.field.el));
+  }
+
   close(restoreFocus: boolean): void {
     const card = this.current;
     if (!card) return;

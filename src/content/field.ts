@@ -15,7 +15,18 @@ export const DEBOUNCE_MS = 100;
 
 let nextFieldId = 1;
 
+/** Getting to findings from the field's own clicks and keys (finding-nav.ts). */
+export interface FieldNav {
+  /** Numbers a click or shortcut when it happens, so one handled late cannot undo a later one. */
+  beginAction(): number;
+  click(field: Field, action: number): Promise<void>;
+  shortcut(field: Field, action: number): Promise<void>;
+  /** Tab or Shift+Tab in the field; true when it was used (a placeholder to the next one). */
+  tab(field: Field, back: boolean): boolean;
+}
+
 export interface FieldHost {
+  readonly nav: FieldNav;
   /** The page's connection to the background engine. */
   engine(): EngineClient;
   filters(): Filters;
@@ -23,13 +34,7 @@ export interface FieldHost {
   onAnalyzed(field: Field): void;
   onEngineUnreachable(field: Field): void;
   onEdited(field: Field): void;
-  /** Numbers a click or shortcut when it happens, so one handled late cannot undo a later one. */
-  beginAction(): number;
-  onClick(field: Field, action: number): Promise<void>;
-  onShortcut(field: Field, action: number): Promise<void>;
   onEscape(field: Field): boolean;
-  /** Tab or Shift+Tab in the field; true when it was used (a placeholder to the next one). */
-  onTab(field: Field, back: boolean): boolean;
   onFocus(field: Field): void;
   onBlur(field: Field): void;
   onLayout(field: Field): void;
@@ -101,17 +106,17 @@ export class Field implements EditTarget {
     if (this.isTextarea) this.on('input', () => this.edited());
     this.on('click', () => {
       // Numbered now; handled after the editor has placed its caret.
-      const action = this.host.beginAction();
-      setTimeout(() => void this.host.onClick(this, action), 0);
+      const action = this.host.nav.beginAction();
+      setTimeout(() => void this.host.nav.click(this, action), 0);
     });
     this.on('keydown', (e) => {
       if (!['Shift', 'Control', 'Alt', 'Meta'].includes(e.key)) this.keys++;
       if (isShortcutKey(e)) {
         e.preventDefault();
         e.stopPropagation();
-        void this.host.onShortcut(this, this.host.beginAction());
+        void this.host.nav.shortcut(this, this.host.nav.beginAction());
       } else if (e.key === 'Tab' && !e.altKey && !e.ctrlKey && !e.metaKey) {
-        if (this.host.onTab(this, e.shiftKey)) {
+        if (this.host.nav.tab(this, e.shiftKey)) {
           e.preventDefault();
           e.stopPropagation();
         }
@@ -173,6 +178,11 @@ export class Field implements EditTarget {
 
   repositionMarks(): void {
     this.painter?.reposition();
+  }
+
+  /** The page may have switched theme: the underlines in the colours for the field's background now. */
+  retone(): void {
+    this.painter?.retone();
   }
 
   repaintLayout(): void {

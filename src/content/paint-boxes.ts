@@ -37,6 +37,10 @@ export class BoxPainter implements Painter {
     this.reposition();
   }
 
+  retone(): void {
+    if (this.tone.refresh(true)) applyToneVars(this.layer, this.tone.tone);
+  }
+
   markStale(): void {
     // Hide until the next analysis instead of measuring ranges on every keystroke.
     this.findings = [];

@@ -192,6 +192,14 @@ export class HighlightPainter implements Painter {
     this.paint(this.last.findings, this.last.active);
   }
 
+  retone(): void {
+    if (!this.tone.refresh(true) || this.paintedTone === null || !this.last) return;
+    // While the text is stale the next analysis paints, in the new tone (register() sees the change).
+    if (this.stale) return;
+    this.window = null;
+    this.paint(this.last.findings, this.last.active);
+  }
+
   rects(f: Finding): Box[] {
     const r = this.ranges.get(f) ?? this.rangeFor(f.start, f.end);
     if (!r) return [];

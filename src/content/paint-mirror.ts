@@ -116,6 +116,10 @@ export class MirrorPainter implements Painter {
     }
   }
 
+  retone(): void {
+    if (this.tone.refresh(true)) applyToneVars(this.mirror, this.tone.tone);
+  }
+
   markStale(): void {
     // Per keystroke: no layout reads or style writes here, and none until the next paint.
     if (this.stale) return;

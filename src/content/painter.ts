@@ -8,6 +8,8 @@ export interface Painter {
   markStale(): void;
   /** Layout or scroll changed. */
   reposition(): void;
+  /** The page may have switched theme: read the field's background now and draw the lines in its colours. */
+  retone(): void;
   /** Where a finding is, in the root viewport. */
   rects(f: Finding): Box[];
   /** Whether any of the field's text is drawn inside a box in the root viewport. */

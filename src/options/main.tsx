@@ -1,7 +1,7 @@
 /** @jsxImportSource preact */
 /** Options page: rules, sandbox, packs, macro audit, ignored phrases, stats, behaviour, sites. Preact; text only via text nodes. */
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { loadSnapshot, onStorageChange, onWriteResult, type Snapshot } from './store';
 import { RulesView } from './rules';
 import { LearnedChecksView } from './learned';
@@ -12,6 +12,7 @@ import { StatsView } from './stats-view';
 import { SitesView } from './sites';
 import { BehaviourView } from './behaviour';
 import { IgnoredView } from './ignored-view';
+import { keepHeadersBelow } from './sticky-below';
 
 const TABS = [
   { id: 'rules', label: 'Rules' },
@@ -35,6 +36,7 @@ function App() {
   const [tab, setTab] = useState<TabId>(initialTab());
   const [error, setError] = useState<string | null>(null);
   const [saveError, setSaveError] = useState('');
+  const saveErrorBar = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
     const reload = () => loadSnapshot().then(setSnap, (e: unknown) => setError(String(e)));
@@ -50,6 +52,9 @@ function App() {
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
+
+  // The rules table's sticky header stays visible below the save-error bar while it shows.
+  useEffect(() => (saveError && saveErrorBar.current ? keepHeadersBelow(saveErrorBar.current) : undefined), [saveError !== '']);
 
   const select = (id: TabId) => {
     setTab(id);
@@ -102,7 +107,7 @@ function App() {
         ))}
       </nav>
       {error ? <p role="alert" class="error">{error}</p> : null}
-      {saveError ? <p role="alert" class="error save-error" data-testid="save-error">{saveError}</p> : null}
+      {saveError ? <p ref={saveErrorBar} role="alert" class="error save-error" data-testid="save-error">{saveError}</p> : null}
       <main>
       <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {!snap ? (

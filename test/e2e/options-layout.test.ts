@@ -1,11 +1,12 @@
 /**
  * Options page layout in Chromium (production build): the rules table's header stays in view
- * while the rules list scrolls, and every file picker's label text keeps clear of the buttons
- * around it.
+ * while the rules list scrolls (also below the save-error bar while one shows), and every file
+ * picker's label text keeps clear of the buttons around it.
  */
 import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SKIP_BROWSER, useSession, withPage, type Session } from './harness';
+import { fill, unfill } from './quota';
 
 const optionsUrl = (s: Session, tab: string) => `chrome-extension://${s.extensionId}/src/options/index.html#${tab}`;
 
@@ -88,6 +89,54 @@ describe.skipIf(SKIP_BROWSER)('options page layout', () => {
         const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('thead') !== null, [h.x + h.width / 2, h.y + h.height / 2]);
         expect(hit, `${width}px`).toBe(true);
       });
+    }
+  });
+
+  it('with a save-error bar showing, the rules header sticks below the bar and both stay visible', async () => {
+    expect(await fill(s, 'local')).toBe(0);
+    try {
+      for (const width of [1100, 480]) {
+        await withPage(s, async (page) => {
+          await page.setViewportSize({ width, height: 800 });
+          await page.goto(optionsUrl(s, 'rules'));
+          const table = page.getByTestId('rules-table');
+          await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(20);
+          // A rule switch that cannot be saved (storage full) brings up the bar.
+          await table.locator('tbody tr input[type="checkbox"]').first().click();
+          const bar = page.getByTestId('save-error');
+          await expect.poll(() => bar.isVisible()).toBe(true);
+          const firstRow = table.locator('tbody tr').first();
+          const rowBefore = (await firstRow.boundingBox())!;
+          const tb = (await table.boundingBox())!;
+          await page.mouse.move(tb.x + tb.width / 2, Math.min(tb.y + 200, 700));
+          for (let i = 0; i < 3; i++) await page.mouse.wheel(0, 300);
+          await expect.poll(async () => rowBefore.y - (await firstRow.boundingBox())!.y).toBeGreaterThan(600);
+          // Narrow, the list scrolls in its own box: scroll the page too, until that box's top is under the bar.
+          const under = await table.evaluate((t, w) => {
+            if (w > 600) return true;
+            const box = t.closest<HTMLElement>('.table-wrap')!;
+            const bar = document.querySelector('[data-testid="save-error"]')!;
+            // The bar sticks at the top once the page scrolls past it: the box's top ends 60 px above its bottom edge.
+            scrollBy(0, box.getBoundingClientRect().top - bar.getBoundingClientRect().height + 60);
+            return box.getBoundingClientRect().top < bar.getBoundingClientRect().bottom;
+          }, width);
+          expect(under, `${width}px: the list's box reaches under the bar`).toBe(true);
+          await page.waitForTimeout(100); // the header's offset follows at the next frame
+          const b = (await bar.boundingBox())!;
+          const h = (await table.locator('thead th').first().boundingBox())!;
+          expect(b.y, `${width}px: bar in the viewport`).toBeGreaterThanOrEqual(0);
+          expect(h.y, `${width}px: header below the bar`).toBeGreaterThanOrEqual(b.y + b.height);
+          expect(h.y + h.height, `${width}px: header in the viewport`).toBeLessThanOrEqual(800);
+          // Each is what is drawn at its own centre: neither covers the other, and no row covers the header.
+          const hits = await page.evaluate(([bx, by, hx, hy]) => ({
+            bar: document.elementFromPoint(bx!, by!)?.closest('[data-testid="save-error"]') !== null,
+            head: document.elementFromPoint(hx!, hy!)?.closest('thead') !== null,
+          }), [b.x + b.width / 2, b.y + b.height / 2, h.x + h.width / 2, h.y + h.height / 2]);
+          expect(hits, `${width}px`).toEqual({ bar: true, head: true });
+        });
+      }
+    } finally {
+      await unfill(s, 'local');
     }
   });
 

@@ -3,12 +3,13 @@
  * mirror), a dark contenteditable (CSS Custom Highlight API, and the overlay boxes when forced)
  * and a contenteditable on a dark page, every underline colour in use has at least 3:1 contrast
  * (WCAG 1.4.11) against the field's computed background, read from the rules injected into the
- * document (highlights) or the marks' computed style (overlay). A light page keeps 3:1 too.
+ * document (highlights) or the marks' computed style (overlay). A light page keeps 3:1 too. On
+ * mid-grey reply boxes the lines keep 3:1 and still look coloured (not near-black or near-white).
  */
 import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SKIP_BROWSER, badge, highlightSizes, marks, useSession, withPage, FLAGGED } from './harness';
-import { DARK_FIELD, DARK_PAGE, HIGHLIGHT_LINES, OVERLAY_LINES, UNDERLINE_REPLY_TAIL, type Line } from './underline-reads';
+import { DARK_FIELD, DARK_PAGE, GREY_FIELD, HIGHLIGHT_LINES, OVERLAY_LINES, UNDERLINE_REPLY_TAIL, type Line } from './underline-reads';
 
 const REPLY = `${FLAGGED} ${UNDERLINE_REPLY_TAIL}`;
 
@@ -31,10 +32,14 @@ describe.skipIf(SKIP_BROWSER)('underline contrast', () => {
     { name: 'a dark contenteditable (overlay boxes)', fixture: 'contenteditable.html', css: DARK_FIELD, path: 'boxes' as const },
     { name: 'a dark textarea (overlay mirror)', fixture: 'textarea.html', css: DARK_FIELD, path: 'mirror' as const },
     { name: 'a textarea on a dark page (overlay mirror)', fixture: 'textarea.html', css: DARK_PAGE, path: 'mirror' as const },
+    ...[128, 110, 150].flatMap((g) => [
+      { name: `a rgb(${g}, ${g}, ${g}) contenteditable (CSS highlights)`, fixture: 'contenteditable.html', css: GREY_FIELD(g), path: 'highlight' as const, grey: true },
+      { name: `a rgb(${g}, ${g}, ${g}) textarea (overlay mirror)`, fixture: 'textarea.html', css: GREY_FIELD(g), path: 'mirror' as const, grey: true },
+    ]),
   ];
 
   for (const c of cases) {
-    it(`${c.name}: every underline has 3:1 or more against the field's background`, async () => {
+    it(`${c.name}: every underline has 3:1 or more against the field's background${'grey' in c ? ' and still looks coloured' : ''}`, async () => {
       await withPage(s, async (page) => {
         await page.goto(s.fixtures.url(c.fixture));
         if (c.css) await page.addStyleTag({ content: c.css });
@@ -52,6 +57,8 @@ describe.skipIf(SKIP_BROWSER)('underline contrast', () => {
         // Info, warning and error lines are all among them.
         expect(new Set(lines.map((l) => l.what.replace(/^tactful-/, '').match(/(info|warning|error)/)?.[1])).size).toBe(3);
         expect(lines.filter((l) => l.ratio < 3), 'lines under 3:1').toEqual([]);
+        // Mid-grey: 3:1 is reached with the category's hue, not by turning the line near-black or near-white.
+        if ('grey' in c) expect(lines.filter((l) => l.chroma < 50), 'lines that look grey, black or white').toEqual([]);
       });
     });
   }

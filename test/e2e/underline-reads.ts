@@ -1,8 +1,9 @@
 /**
  * Reading underline colours in a fixture page, for the Chromium and Firefox tests alike (script
  * strings: Playwright's and Puppeteer's evaluate both take them). Each line in use, its colour,
- * the background of the field #reply it is drawn on and the contrast ratio between them (the
- * lower of: against the background, against the background under the mark's tint).
+ * the background of the field #reply it is drawn on, the contrast ratio between them (the lower
+ * of: against the background, against the background under the mark's tint) and how colourful
+ * the line looks drawn on that background.
  */
 
 // defensive info, warning blame-shifting (FLAGGED, typed first), a vague commitment (blue: the
@@ -10,12 +11,16 @@
 export const UNDERLINE_REPLY_TAIL = "We followed procedure. We'll get back to you when possible. I will update you by [time].";
 export const DARK_FIELD = '#reply{background:#1e1e1e;color:#e4e4e7;border-color:#3f3f46}';
 export const DARK_PAGE = 'body{background:#0d1117;color:#e6edf3} .reply{background:transparent;color:inherit;border-color:#30363d}';
+/** A mid-grey reply box: only very dark or very light lines reach 3:1 on it. */
+export const GREY_FIELD = (g: number) => `#reply{background:rgb(${g},${g},${g});color:#000}`;
 
 export interface Line {
   what: string;
   colour: string;
   background: string;
   ratio: number;
+  /** The line drawn over the field: its highest channel less its lowest (0 for grey, black or white; 255 at most). */
+  chroma: number;
 }
 
 /** Colour maths in the page (the same WCAG formulas as theme.ts, written out independently). */
@@ -27,6 +32,7 @@ const MATHS = `
   /** What the field is drawn on: its own background and its ancestors', composited over white. */
   const backdrop = (el) => { const layers = []; for (let e = el; e; e = e.parentElement) { const c = parse(getComputedStyle(e).backgroundColor); if (c[3] > 0) layers.push(c); if (c[3] >= 1) break; } return layers.reverse().reduce((acc, l) => over(l, acc), [255, 255, 255, 1]); };
   const css = (c) => 'rgb(' + c.slice(0, 3).map(Math.round).join(',') + ')';
+  const chroma = (c) => Math.round(Math.max(c[0], c[1], c[2]) - Math.min(c[0], c[1], c[2]));
 `;
 
 /** Highlight path: each non-empty tactful highlight's ::highlight() rule, against the field's background. */
@@ -49,7 +55,7 @@ export const HIGHLIGHT_LINES = `(() => {
       const line = parse(st.textDecorationColor);
       // The line is drawn over the mark's tint: the lower of the two contrasts.
       const r = Math.min(ratio(over(line, bg), bg), ratio(over(line, tinted), tinted));
-      out.push({ what: name, colour: st.textDecorationColor, background: css(bg), ratio: Math.round(r * 100) / 100 });
+      out.push({ what: name, colour: st.textDecorationColor, background: css(bg), ratio: Math.round(r * 100) / 100, chroma: chroma(over(line, bg)) });
     }
     return out;
   })()`;
@@ -65,7 +71,7 @@ export const OVERLAY_LINES = `(() => {
       const tinted = over(parse(cs.backgroundColor), bg);
       const line = parse(colour);
       const r = Math.min(ratio(over(line, bg), bg), ratio(over(line, tinted), tinted));
-      return { what: e.getAttribute('data-category') + ' ' + e.getAttribute('data-severity'), colour, background: css(bg), ratio: Math.round(r * 100) / 100 };
+      return { what: e.getAttribute('data-category') + ' ' + e.getAttribute('data-severity'), colour, background: css(bg), ratio: Math.round(r * 100) / 100, chroma: chroma(over(line, bg)) };
     });
   })()`;
 

@@ -1,12 +1,13 @@
 /**
  * Underlines stay visible in dark reply boxes, in Firefox: a dark contenteditable (CSS highlights
  * where Firefox has them, overlay boxes otherwise) and a dark textarea (overlay mirror); every
- * underline in use has at least 3:1 contrast against the field's computed background.
+ * underline in use has at least 3:1 contrast against the field's computed background. On a
+ * mid-grey textarea the lines also still look coloured.
  */
 import { describe, it, expect } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { FLAGGED } from '../harness';
-import { DARK_FIELD, HIGHLIGHT_LINES, OVERLAY_LINES, UNDERLINE_REPLY_TAIL, type Line } from '../underline-reads';
+import { DARK_FIELD, GREY_FIELD, HIGHLIGHT_LINES, OVERLAY_LINES, UNDERLINE_REPLY_TAIL, type Line } from '../underline-reads';
 import { SKIP_FIREFOX, useFirefox, withTab, badgeCount } from './harness';
 
 const REPLY = `${FLAGGED} ${UNDERLINE_REPLY_TAIL}`;
@@ -20,10 +21,15 @@ async function lines(page: Page): Promise<Line[]> {
 describe.skipIf(SKIP_FIREFOX)('Firefox: underline contrast', () => {
   const s = useFirefox();
 
-  for (const fixture of ['contenteditable.html', 'textarea.html']) {
-    it(`${fixture} on a dark background: every underline has 3:1 or more against it`, async () => {
-      await withTab(s, fixture, async (page, errors) => {
-        await page.addStyleTag({ content: DARK_FIELD });
+  const cases = [
+    { fixture: 'contenteditable.html', css: DARK_FIELD, on: 'a dark background', grey: false },
+    { fixture: 'textarea.html', css: DARK_FIELD, on: 'a dark background', grey: false },
+    { fixture: 'textarea.html', css: GREY_FIELD(128), on: 'rgb(128, 128, 128)', grey: true },
+  ];
+  for (const c of cases) {
+    it(`${c.fixture} on ${c.on}: every underline has 3:1 or more against it${c.grey ? ' and still looks coloured' : ''}`, async () => {
+      await withTab(s, c.fixture, async (page, errors) => {
+        await page.addStyleTag({ content: c.css });
         await page.click('#reply');
         await page.keyboard.type(REPLY);
         await expect.poll(() => badgeCount(page), { timeout: 15_000 }).toBe(4);
@@ -31,6 +37,7 @@ describe.skipIf(SKIP_FIREFOX)('Firefox: underline contrast', () => {
         const got = await lines(page);
         expect(new Set(got.map((l) => l.what.match(/(info|warning|error)/)?.[1])).size).toBe(3);
         expect(got.filter((l) => l.ratio < 3), 'lines under 3:1').toEqual([]);
+        if (c.grey) expect(got.filter((l) => l.chroma < 50), 'lines that look grey, black or white').toEqual([]);
         expect(errors).toEqual([]);
       });
     });

@@ -1,0 +1,99 @@
+/**
+ * A page that switches to its dark theme while Tactful is showing, in real Chromium: with no
+ * typing, scrolling or focus change after the switch, the open card (or panel), the badge and
+ * the underlines take the dark colours within a second, and every line keeps 3:1 against the
+ * new background. The switch is a class on <html>, as theme toggles in help desks do it.
+ */
+import { describe, it, expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SKIP_BROWSER, FLAGGED, badge, card, marks, useSession, withPage } from './harness';
+import { HIGHLIGHT_LINES, OVERLAY_LINES, UNDERLINE_REPLY_TAIL, type Line } from './underline-reads';
+
+const REPLY = `${FLAGGED} ${UNDERLINE_REPLY_TAIL}`;
+/** The page's dark theme, in force once <html> has the class `dark`. */
+const DARK_THEME = 'html.dark body{background:#0d1117;color:#e6edf3} html.dark #reply{background:#1e1e1e;color:#e4e4e7;border-color:#3f3f46}';
+const panel = (page: Page) => page.locator('tactful-overlay [data-tactful="panel"]');
+
+/** The surface's theme attribute and the relative luminance of its computed background. */
+function surfaceLook(page: Page, selector: string): Promise<{ theme: string | null; luminance: number }> {
+  return page.evaluate((sel) => {
+    const el = document.querySelector('tactful-overlay')!.shadowRoot!.querySelector(sel)!;
+    const [r, g, b] = getComputedStyle(el).backgroundColor.match(/[\d.]+/g)!.map(Number) as [number, number, number];
+    const ch = (v: number) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
+    return { theme: el.getAttribute('data-theme'), luminance: 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b) };
+  }, selector);
+}
+
+async function typeReply(page: Page): Promise<void> {
+  await page.addStyleTag({ content: DARK_THEME });
+  await page.click('#reply');
+  await page.keyboard.type(REPLY);
+  await expect.poll(async () => Number(await badge(page).textContent())).toBe(4);
+}
+
+/** After typing, long enough that any timer it armed (the pause's geometry and colour read) has run. */
+const settle = (page: Page) => page.waitForTimeout(1500);
+
+const switchToDark = (page: Page) => page.evaluate(() => document.documentElement.classList.add('dark'));
+
+describe.skipIf(SKIP_BROWSER)('theme switch while showing', () => {
+  const s = useSession({ clearStorage: true });
+
+  it('contenteditable (CSS highlights) with a card open: card, badge and underlines turn dark within 1 s, no typing', async () => {
+    await withPage(s, async (page) => {
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.goto(s.fixtures.url('contenteditable.html'));
+      await typeReply(page);
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.press('Alt+Shift+T');
+      await expect.poll(() => card(page).isVisible()).toBe(true);
+      await settle(page);
+      const before = (await page.evaluate(HIGHLIGHT_LINES)) as Line[];
+      expect(before.length).toBeGreaterThanOrEqual(4);
+      expect((await surfaceLook(page, '[data-tactful="card"]')).theme).toBe('light');
+      expect(await badge(page).getAttribute('data-theme')).toBe('light');
+
+      await switchToDark(page);
+      const t0 = Date.now();
+      await expect.poll(() => surfaceLook(page, '[data-tactful="card"]'), { timeout: 1000, interval: 50 }).toMatchObject({ theme: 'dark' });
+      expect((await surfaceLook(page, '[data-tactful="card"]')).luminance).toBeLessThan(0.05);
+      expect(await badge(page).getAttribute('data-theme')).toBe('dark');
+      await expect
+        .poll(async () => ((await page.evaluate(HIGHLIGHT_LINES)) as Line[]).filter((l) => l.ratio < 3).map((l) => l.what), { timeout: Math.max(100, 1000 - (Date.now() - t0)), interval: 50 })
+        .toEqual([]);
+      const after = (await page.evaluate(HIGHLIGHT_LINES)) as Line[];
+      expect(after.length).toBe(before.length);
+      // Other colours, not the same lines that happen to pass.
+      expect(after.map((l) => l.colour)).not.toEqual(before.map((l) => l.colour));
+      // Still open on the same finding: nothing was retyped or reopened.
+      expect(await card(page).isVisible()).toBe(true);
+    });
+  });
+
+  it('textarea (overlay mirror) with the panel open: panel, badge and underlines turn dark within 1 s, no typing', async () => {
+    await withPage(s, async (page) => {
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.goto(s.fixtures.url('textarea.html'));
+      await typeReply(page);
+      await badge(page).click();
+      await expect.poll(() => panel(page).isVisible()).toBe(true);
+      await settle(page);
+      await expect.poll(() => marks(page).count()).toBe(4);
+      const before = (await page.evaluate(OVERLAY_LINES)) as Line[];
+      expect((await surfaceLook(page, '[data-tactful="panel"]')).theme).toBe('light');
+
+      await switchToDark(page);
+      const t0 = Date.now();
+      await expect.poll(() => surfaceLook(page, '[data-tactful="panel"]'), { timeout: 1000, interval: 50 }).toMatchObject({ theme: 'dark' });
+      expect((await surfaceLook(page, '[data-tactful="panel"]')).luminance).toBeLessThan(0.05);
+      expect(await badge(page).getAttribute('data-theme')).toBe('dark');
+      await expect
+        .poll(async () => ((await page.evaluate(OVERLAY_LINES)) as Line[]).filter((l) => l.ratio < 3).map((l) => l.what), { timeout: Math.max(100, 1000 - (Date.now() - t0)), interval: 50 })
+        .toEqual([]);
+      const after = (await page.evaluate(OVERLAY_LINES)) as Line[];
+      expect(after.length).toBe(before.length);
+      expect(after.map((l) => l.colour)).not.toEqual(before.map((l) => l.colour));
+      expect(await panel(page).isVisible()).toBe(true);
+    });
+  });
+});
