@@ -259,6 +259,8 @@ const COMMON_START = /^(?:the|our|your|a|an|this|that|these|those|it|they|there|
 /** Modal guesses about what went wrong: "must have missed" is "missed". */
 const GUESS = /\b(?:must|might|may|probably) have ([\p{L}-]+)\b/giu;
 
+const NOT_OUR_FAULT_THAT = /^(\s*(?:(?:so|but|and)\s+)?)(?:it['’]s|it is|it isn['’]t|that['’]s|that is|this is|this isn['’]t|it was|it wasn['’]t) not (?:our|my|the company['’]s|anyone here['’]s) fault(?: that)?\s+(?=\S)/iu;
+
 interface Clause {
   sep: string;
   text: string;
@@ -294,6 +296,9 @@ function takeApart(sentence: string): Taken {
   // What stays as it is ("the charge still stands", "sale items are final") cannot be promised away either.
   let refused = FINAL.test(foldTypography(body));
   const clauses = raw.map((c): Clause => {
+    // "It's not our fault the flight was delayed": the denial goes, what happened is a fact to keep.
+    const denied = c.text.replace(NOT_OUR_FAULT_THAT, '$1');
+    if (denied !== c.text && words(denied) >= 3) c = { ...c, text: denied };
     // A refusal that says what cannot be done keeps it, in the agent's own voice ("the system won't let me apply the code" → "I can't apply the code").
     const own = c.text.replace(OWN_LIMIT, (_, a: string | undefined, b: string | undefined) => `${a ?? b ?? ''}I can’t `);
     const limit = own !== c.text;
@@ -334,7 +339,9 @@ export function ownAfter(sentence: string): string | null {
   const body = clauses.map((c, i) => (i ? c.sep + c.text : c.text)).join('');
   // The customer as the one who caused it stays blame, however it is owned afterwards.
   if (CUSTOMER_CAUSE.test(foldTypography(body).trim()) || words(body) < 3 || /\[time\]|\bsorry\b/i.test(body)) return null;
-  return `${lead}${asFact(body)}; I’m sorry about that, and ${NEXT_STEP}${end.trim() ? '.' : ''}`;
+  // What now opens the sentence takes its capital, as the agent's first word had ("It's not our fault the…" → "The…").
+  const fact = /^\s*\p{Lu}/u.test(sentence) ? capitalise(asFact(body)) : asFact(body);
+  return `${lead}${fact}; I’m sorry about that, and ${NEXT_STEP}${end.trim() ? '.' : ''}`;
 }
 
 /** Words of a frame that only deflects ("I'm just the messenger here", "Honestly, there's nothing I can do"): nothing in it is a fact to keep. */
