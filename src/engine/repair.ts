@@ -61,7 +61,8 @@ const VAGUE_TIME =
 const OWNER = /^(\s*(?:@\w+\s+)*)(?:we(?:'|’)ll|we will|we shall|we are going to|we're going to|we’re going to|someone will|somebody will|the team will|our team will)\b/i;
 /** A promised action a deadline can attach to ("will be reviewed", "should be with you", "expect to hear"). */
 const FUTURE_ACTION = /\b(?:will|shall|won['’]t|going to|should|(?:i|we|you|they|he|she|it)['’]ll|expect to|due to)\b/i;
-const HOPE = /^(\s*(?:@\w+\s+)*)(?:hopefully|fingers crossed|with (?:any|a bit of) luck|all being well|if all goes well),?\s+/i;
+const HOPE = /^(\s*(?:@\w+\s+)*)hopefully,?\s+/i;
+const HEDGED_WITH_TIME = /^(\s*(?:@\w+\s+)*)(?:hopefully|fingers crossed|with (?:any|a bit of) luck|all being well|if all goes well),?\s+(.+)$/iu;
 /** A chat reply's closing: sign-off initials or name, a link, emoji. */
 const TRAILER = /(?:\s+(?:[-–—~^\/*]\s*\p{Lu}[\p{L}]{0,15}|\^\p{L}{1,4}|https?:\/\/\S+|[\p{Extended_Pictographic}\u200d\ufe0f]+))+\s*$/u;
 const CONDITION_TAIL = /\b(?:once|when|after|until|as soon as|if)\b[^,;]*$/i;
@@ -78,6 +79,23 @@ const CONTACT = /\b(?:let you know|get back to you|be in touch|update you|reach 
 function ownPromise(sentence: string): string | null {
   let s = sentence;
   let changed = false;
+  // A hope with a time already in it is not made a guarantee: the agent checks it happens.
+  // "Fingers crossed the signal's back by the weekend." → "I'll check that the signal's back by the weekend and let you know."
+  const hedged = HEDGED_WITH_TIME.exec(s);
+  if (hedged && hasTime(foldTypography(hedged[2]!).toLowerCase()) && !/^(?:i|we)\b/i.test(hedged[2]!)) {
+    const closer = TRAILER.exec(hedged[2]!)?.[0] ?? '';
+    const said = closer ? hedged[2]!.slice(0, -closer.length) : hedged[2]!;
+    const close = END.exec(said)?.[0] ?? '';
+    // What is checked is a state ("it's sorted by Monday"), not another prediction ("it'll be sorted").
+    const rest = said
+      .replace(END, '')
+      .replace(/\b(it|this|that)(['’])ll be\b/iu, '$1$2s')
+      .replace(/\b(they)(['’])ll be\b/iu, '$1$2re')
+      .replace(/\b(it|this|that|he|she) will be\b/iu, '$1 is')
+      .replace(/^(?:the|our|your|it|this|that|they|there)\b/i, (w) => w.toLowerCase());
+    const pronoun = /^\s*(?:@\w+\s+)*\p{Ll}/u.test(s) ? 'i' : 'I';
+    return `${hedged[1]}${pronoun}’ll check that ${rest} and let you know${close}${closer}`;
+  }
   if (HOPE.test(s)) {
     // A chat line typed in lower case stays so ("hopefully we can…" → "we can…").
     const typedLower = /^\s*(?:@\w+\s+)*\p{Ll}/u.test(s);
@@ -381,8 +399,21 @@ export function ownFacts(sentence: string): string | null {
   // An edit may already have owned the next step ("I'll contact the warranty team … by [time]").
   if (/\bI['’]ll\b[^;]*\[time\]/.test(text) && (owns(text) || /\bmyself and update you by \[time\]/.test(text))) return `${lead}I’m sorry — ${text}${close}`;
   // After a refusal the honest next step is what can be done instead, not a promise to fix it.
-  return `${lead}I’m sorry — ${text}; ${refused ? INSTEAD : NEXT_STEP}${close}`;
+  return `${lead}I’m sorry — ${text}; ${stepFor(refused, aboutIn(clauses.filter((c) => c.deflects), text))}${close}`;
 }
+
+/** What a refusal is about ("there's nothing we can do about your parcel from Canada"), where the kept words don't say it already. */
+const ABOUT_WHAT = /\babout ((?:the|your|our|this|that|these|those|any) [^,;:.!?—–]+?)\s*$/iu;
+function aboutIn(dropped: Clause[], kept: string): string | undefined {
+  const keptWords = new Set(foldTypography(kept).toLowerCase().match(/\p{L}+/gu) ?? []);
+  for (const c of dropped) {
+    const about = ABOUT_WHAT.exec(c.text)?.[1];
+    if (about && (foldTypography(about).toLowerCase().match(/\p{L}{4,}/gu) ?? []).some((w) => !keptWords.has(w))) return about.replace(/^(?:any|these|those) /iu, 'the ');
+  }
+  return undefined;
+}
+const stepFor = (refused: boolean, about: string | undefined) =>
+  about ? (refused ? `here’s what I can do about ${about} instead: [option]` : `I’ll take care of ${about} myself and update you by [time]`) : refused ? INSTEAD : NEXT_STEP;
 
 /**
  * The same, on the words that carry the blame only: where the deflection is the end of
@@ -413,11 +444,14 @@ export function ownInPlace(sentence: string): string[] {
   const dropped = [...clauses.slice(0, firstFact), ...clauses.slice(lastFact + 1)].map((c) => c.text.replace(OPENER, '').replace(LINK_START, ''));
   const party = partyIn(dropped);
   // Only a deflection that says nothing else goes: "because of too many wrong password attempts" is what happened.
+  // What a refusal is about stays, in the step ("…; here's what I can do about the roaming charges instead").
+  const about = aboutIn([...clauses.slice(0, firstFact), ...clauses.slice(lastFact + 1)], typed);
+  const carried = foldTypography(`${party ?? ''} ${about ?? ''}`).toLowerCase();
   const said = (foldTypography(dropped.join(' ')).toLowerCase().match(/\p{L}+/gu) ?? []).filter(
-    (w) => w.length > 3 && !FRAME_WORDS.has(w) && !(party && foldTypography(party).toLowerCase().includes(w)),
+    (w) => w.length > 3 && !FRAME_WORDS.has(w) && !carried.includes(w),
   );
   if (said.length) return [];
-  const step = refused ? INSTEAD : party ? `I’ll take it up with ${party.replace(COMMON_START, (w) => w.toLowerCase())} myself and update you by [time]` : NEXT_STEP;
+  const step = about || refused || !party ? stepFor(refused, about) : `I’ll take it up with ${party.replace(COMMON_START, (w) => w.toLowerCase())} myself and update you by [time]`;
   if (lastFact < clauses.length - 1 && firstFact === 0) {
     // "X, head office has no control over that." → "X, but I'll take it up with head office …": the
     // agent's separator stays, so the underline starts at the deflection, not before it.
@@ -428,7 +462,8 @@ export function ownInPlace(sentence: string): string[] {
     // "I'm just the messenger here, the decision was made by the claims team." → "I'm sorry — the decision …"
     const rest = joinKept(kept).replace(COMMON_START, (w) => w.toLowerCase());
     if (words(rest) < 3) return [];
-    out.push(`${lead}I’m sorry — ${rest}${end}`);
+    // What the refusal was about is not dropped: it is what the step offers to do something about.
+    out.push(about ? `${lead}I’m sorry — ${rest.replace(/[\s,;:—–-]+$/u, '')}; ${step}${close}` : `${lead}I’m sorry — ${rest}${end}`);
     if (!refused && !/^I (?:don|can|won|didn|am not|’m not|'m not)/.test(rest)) out.push(`${lead}${capitalise(step)} — ${rest}${end}`);
   }
   return out;

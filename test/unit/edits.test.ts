@@ -144,6 +144,20 @@ describe('rewrites that keep the agent’s facts', () => {
     expect(first('It’s a £1.20 admin fee, I wouldn’t call that a rip-off.').fixed).toContain('£1.20');
   });
 
+  it('does not turn a hope with a time into a guarantee: the agent checks it happens', () => {
+    expect(first('Hopefully it’ll be sorted by Monday.').fixed).toBe('I’ll check that it’s sorted by Monday and let you know.');
+  });
+
+  it('keeps what a refusal was about and what a denial said happened', () => {
+    expect(first('Honestly the delay is down to customs, there’s nothing we can do about your parcel from Canada.').fixed).toBe(
+      'I’m sorry — the delay is down to customs; here’s what I can do about your parcel from Canada instead: [option].',
+    );
+    expect(first('It’s not our fault the flight was delayed, it was air traffic control.').fixed).toMatch(/the flight was delayed/);
+    expect(first('Your bank declined the £320 transfer, you’ll have to take that up with them.').fixed).toBe(
+      'Your bank declined the £320 transfer; I’ll take that up with them myself and update you by [time].',
+    );
+  });
+
   it('takes a bare hand-off up with the party it names, never with a sentence’s first word', () => {
     expect(first('Sorry, but that’s the courier’s responsibility.').fixed).toBe(
       'I’m sorry about this; I’ll take it up with the courier myself and update you by [time].',
