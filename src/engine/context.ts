@@ -28,6 +28,8 @@ const TIME = new RegExp(
     String.raw`\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)\b`,
     String.raw`\b\d{1,2}:\d{2}\b`,
     String.raw`\b(?:within|in|under|inside)\s+(?:the next\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|24|48|72)(?:[-\s](?:to|or)[-\s]\d+)?\s*(?:business\s+|working\s+)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\b`,
+    // "in a few minutes" is a time; "in a few days" stays vague.
+    String.raw`\b(?:within|in|under|inside)\s+(?:the next\s+)?(?:a few|a couple of)\s+(?:minutes?|mins?|hours?|hrs?)\b`,
     String.raw`\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b`,
     String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b`,
     String.raw`\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b`,
@@ -57,7 +59,7 @@ const FIRST_PERSON_SUBJECT = /^(?:\W*)(?:i|we)\b/;
  * untimed promise. A vague time or a hedge in it still counts ("…and we'll assist asap").
  */
 const HAND_OFF =
-  /(?:^|[.!?:;()]\s+)(?:@\w+\s+)*(?:(?:hi|hey|hello)\b[^.!?]*?[,!.]\s*)?(?:please\s+|kindly\s+|feel free to\s+|just\s+)?(?:dm|direct message|send|email|e-mail|message|reach out to|contact|drop|pm|give us a (?:call|ring|shout)|call|ring|follow|tweet|chat with|get in touch with|write to|ping|submit|fill(?: in| out)?|complete|share)\b[^.!?]*?(?:\band\b|\bso\b|,)\s*(?:we(?:'ll| will| can|'d| would)|i(?:'ll| will| can)|our team will|a member of (?:our|the) team will|someone will)\s+(?:be (?:happy|glad) to\s+)?(?:be in touch|get back(?: to you)?|help|assist|look into|take a look|have a look|check|review|get started|continue|take it from there|pick (?:this|it) up|get (?:this|that|it) sorted|sort (?:this|that|it) out)\b/;
+  /(?:^|[.!?:;()]\s+)(?:@\w+\s+)*(?:(?:hi|hey|hello)\b[^.!?]*?[,!.]\s*)?(?:please\s+|kindly\s+|feel free to\s+|just\s+|if you(?:'d| would) like to\s+|you(?:'re| are) welcome to\s+)?(?:dm|direct message|send|email|e-mail|message|reach out to|contact|drop|pm|give us a (?:call|ring|shout)|call|ring|follow|tweet|chat with|get in touch with|write to|ping|submit|fill(?: in| out)?|complete|share)\b[^.!?]*?(?:\band\b|\bso\b|,)\s*(?:we(?:'ll| will| can|'d| would)|i(?:'ll| will| can)|our (?:[\w-]+ ){0,2}team will|a member of (?:our|the) team will|someone will)\s+(?:be (?:happy|glad) to\s+)?(?:be in touch|get back(?: to you)?|help|assist|look into|take a look|have a look|check|review|get started|continue|take it from there|pick (?:this|it) up|get (?:this|that|it) sorted|sort (?:this|that|it) out)\b/;
 /** The sentence before asks the customer to get in touch or send details ("Can you DM us your account's email?"). */
 const ASKS_CONTACT = /\b(?:dm|direct message|send us|email us|e-mail us|message us|reach out|contact us|get in touch|drop us|share (?:this|it|them|the details|your)|let us know|tell us)\b/;
 /** …and this one is only the help that follows ("We'll take a look backstage", "we'll get started"). */

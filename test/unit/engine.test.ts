@@ -47,6 +47,10 @@ describe('analyze', () => {
     expect(cats("DM us and we'll look into it asap.")).toEqual(['vague-commitment']);
     expect(cats("We'll take a look.")).toEqual(['vague-commitment']);
     expect(cats("We're looking into it.")).toEqual(['vague-commitment']);
+    expect(cats("If you'd like to send us a DM about this, our customer services team will be happy to assist further.")).toEqual([]);
+    // "In a few minutes" is a time with an owner; "in a few days" is still vague.
+    expect(cats('I will reply to your DM in a few minutes.')).toEqual([]);
+    expect(cats("We'll get back to you in a few days.")).toEqual(['vague-commitment']);
   });
 
   it('keeps UTF-16 offsets exact with smart quotes, emoji, NBSP, CRLF and ALL CAPS', () => {
