@@ -351,7 +351,7 @@ function joinKept(kept: Clause[]): string {
  */
 const CUSTOMER_CAUSE = /^your?\b|(?:[,;:—–-]\s*|\b(?:because|since|as|when|that|so|and|but|after|before|until|unless|if|by)\s+)you\b/i;
 
-export function ownAfter(sentence: string): string | null {
+export function ownAfter(sentence: string, original = sentence): string | null {
   const { lead, end, clauses, refused } = takeApart(sentence);
   if (refused || clauses.some((c) => c.deflects)) return null;
   const body = clauses.map((c, i) => (i ? c.sep + c.text : c.text)).join('');
@@ -359,6 +359,11 @@ export function ownAfter(sentence: string): string | null {
   if (CUSTOMER_CAUSE.test(foldTypography(body).trim()) || words(body) < 3 || /\[time\]|\bsorry\b/i.test(body)) return null;
   // What now opens the sentence takes its capital, as the agent's first word had ("It's not our fault the…" → "The…").
   const fact = /^\s*\p{Lu}/u.test(sentence) ? capitalise(asFact(body)) : asFact(body);
+  // Who handles it is not something to be sorry about: it is who the agent takes it up with.
+  const owner = HANDLER.exec(body.trim());
+  // As the agent typed the name: "billing" mid-sentence in their words stays lower-case after an edit capitalised it.
+  const who = original.includes(owner?.[1]?.toLowerCase() ?? '\0') ? owner![1]!.toLowerCase() : owner?.[1]?.replace(COMMON_START, (w) => w.toLowerCase());
+  if (owner) return `${lead}${fact}, so I’ll take it up with ${who} myself and update you by [time]${end.trim() ? '.' : ''}`;
   return `${lead}${fact}; I’m sorry about that, and ${NEXT_STEP}${end.trim() ? '.' : ''}`;
 }
 
@@ -373,6 +378,8 @@ const FRAME_WORDS = new Set(
 /** The party a deflection names as its subject or object ("head office has no control", "you'll need to call your bank"). */
 const PARTY = /^(?:(?:that|this|it)(?:['’]s| is) (?:really |all )?(?:(?:on|for|down to|up to|a matter for|a question for) )?|you(?:['’]ll| will|['’]d| would)? (?:have|need) to (?:contact|speak to|talk to|call|raise it with|take it up with|chase|go to) )?((?:the|your|our|their) [\p{L}-]+(?: (?:team|office|department|desk|provider|company))?|head office|\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)\b/u;
 const NEXT_STEP = 'I’ll take care of it myself and update you by [time]';
+/** A kept clause that says who handles it ("billing handles refunds", "the claims team decides"). */
+const HANDLER = /^((?:the |our |your )?(?!(?:i|we|you|it|that|this|they)\b)[\p{L}-]+(?: [\p{L}-]+)?) (?:handles?|deals? with|sets?|decides?|manages?|owns?|looks? after|process(?:es)?|(?:is|are) responsible for|takes? care of)\b/iu;
 
 /** The first party a deflection names, not a pronoun or a frame word ("Sorry" opens a sentence, it is nobody). */
 function partyIn(texts: string[]): string | undefined {
@@ -464,7 +471,11 @@ export function ownInPlace(sentence: string): string[] {
     if (words(rest) < 3) return [];
     // What the refusal was about is not dropped: it is what the step offers to do something about.
     out.push(about ? `${lead}I’m sorry — ${rest.replace(/[\s,;:—–-]+$/u, '')}; ${step}${close}` : `${lead}I’m sorry — ${rest}${end}`);
-    if (!refused && !/^I (?:don|can|won|didn|am not|’m not|'m not)/.test(rest)) out.push(`${lead}${capitalise(step)} — ${rest}${end}`);
+    // "That's not my department, billing handles refunds." → "Billing handles refunds, so I'll take it up
+    // with billing myself…": the team the agent named is the one the agent goes to.
+    const owner = refused ? null : HANDLER.exec(rest);
+    if (owner) out.push(`${lead}${capitalise(rest.replace(/[\s,;:—–-]+$/u, ''))}, so I’ll take it up with ${owner[1]!.replace(COMMON_START, (w) => w.toLowerCase())} myself and update you by [time]${close}`);
+    else if (!refused && !/^I (?:don|can|won|didn|am not|’m not|'m not)/.test(rest)) out.push(`${lead}${capitalise(step)} — ${rest}${end}`);
   }
   return out;
 }
@@ -551,7 +562,7 @@ export function repairs(input: RepairInput): { edits: string[]; owned: string[];
     if (facts) owned.push(facts);
     owned.push(...ownInPlace(input.edited[0] ?? sentence), ...(input.edited[0] ? ownInPlace(sentence) : []));
     // Not an owned repair: what the rule matched must be gone from it, since the agent's words stay.
-    const after = ownAfter(input.edited[0] ?? sentence);
+    const after = ownAfter(input.edited[0] ?? sentence, sentence);
     if (after) edits.push(after);
   }
   // A defence or lecture in a clause of its own goes; the clauses that say what happened stay as typed.
