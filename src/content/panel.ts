@@ -59,6 +59,22 @@ export function renderPanel(
   const warned = notes(doc, warnings);
   if (warned) panel.appendChild(warned);
 
+  // The reply tips first: what the whole reply lacks (a greeting, a timed next step) before the phrase-level notes.
+  if (tips.length > 0) {
+    const h = doc.createElement('h2');
+    h.textContent = 'Reply tips';
+    const ul = doc.createElement('ul');
+    ul.className = 'tips';
+    ul.setAttribute('data-tactful', 'tips');
+    for (const t of tips) {
+      const li = doc.createElement('li');
+      li.setAttribute('data-tip', t.id);
+      li.textContent = t.message;
+      ul.appendChild(li);
+    }
+    panel.append(h, ul);
+  }
+
   if (findings.length === 0) {
     const p = doc.createElement('p');
     p.className = 'empty';
@@ -90,21 +106,6 @@ export function renderPanel(
       list.appendChild(li);
     }
     panel.appendChild(list);
-  }
-
-  if (tips.length > 0) {
-    const h = doc.createElement('h2');
-    h.textContent = 'Reply tips';
-    const ul = doc.createElement('ul');
-    ul.className = 'tips';
-    ul.setAttribute('data-tactful', 'tips');
-    for (const t of tips) {
-      const li = doc.createElement('li');
-      li.setAttribute('data-tip', t.id);
-      li.textContent = t.message;
-      ul.appendChild(li);
-    }
-    panel.append(h, ul);
   }
 
   trapFocus(panel, actions.close);

@@ -398,6 +398,10 @@ describe.skipIf(SKIP_BROWSER)('editors', () => {
       await expect.poll(() => panel.isVisible()).toBe(true);
       await expect.poll(() => panel.locator('[data-tactful="panel-item"]').count()).toBe(n);
       expect(await panel.locator('[data-tactful="tips"] li').count()).toBe(expected.tips.length);
+      // The reply tips come first, above the phrase-level list.
+      const tipsTop = (await panel.locator('[data-tactful="tips"]').boundingBox())!.y;
+      const firstItemTop = (await panel.locator('[data-tactful="panel-item"]').first().boundingBox())!.y;
+      expect(tipsTop).toBeLessThan(firstItemTop);
       await page.keyboard.press('Escape');
       await expect.poll(() => panel.count()).toBe(0);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('reply');
