@@ -5,12 +5,12 @@
  * trying to find your booking." Which clauses carry the problem is the engine's own
  * judgement on each clause alone (rules and learned checks), not a word list.
  */
+import { splitClauses } from './clauses';
 import type { Category } from './types';
 
 /** Where a sentence breaks into clauses: punctuation, a dash, or a linking word. */
 // "so" only where a clause follows it ("so I can check…"), not "so many".
 const BREAK = /\s*[,;:]\s+|\s+[—–-]\s+|\s+(?=(?:so (?:i|we|you|it|that|this|the|there|they|he|she|your|our)|because|since|hence|which is why|that's why|that is why|and (?:i|we)|but (?:i|we))\b)/giu;
-const END = /[.!?…]+["'”’)\]]*\s*$/u;
 /** A clause that only names the customer ("Mr Patel", "Sarah"). */
 const NAME_ONLY = /^(?:(?:mr|mrs|ms|miss|dr|mx)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?$/u;
 const NOT_A_NAME = /^(?:again|look|well|so|sorry|ok|okay|yes|no|thanks|please|hi|hello|hey|listen|sadly|unfortunately|honestly|frankly|anyway|still|also|now|then|however|besides|plus|again)$/iu;
@@ -57,18 +57,7 @@ const upperFirst = (s: string) => s.replace(/^(\s*["'“‘(]?)(\p{Ll})/u, (_, l
 export function liftFrames(sentence: string, category: Category, flags: (clause: string, only?: Category) => boolean): string[] {
   const offer = OFFER[category];
   if (!offer) return [];
-  const end = END.exec(sentence)?.[0] ?? '';
-  const lead = /^\s*/u.exec(sentence)?.[0] ?? '';
-  const body = sentence.slice(lead.length, sentence.length - end.length);
-  const clauses: Array<{ sep: string; text: string }> = [];
-  let from = 0;
-  let sep = '';
-  for (const m of body.matchAll(BREAK)) {
-    clauses.push({ sep, text: body.slice(from, m.index) });
-    sep = m[0];
-    from = m.index! + m[0].length;
-  }
-  clauses.push({ sep, text: body.slice(from) });
+  const { lead, end, pieces: clauses } = splitClauses(sentence, BREAK);
   if (clauses.length < 2 || clauses.length > 6) return [];
   // A clause with another kind of problem, or with facts of its own, is neither kept nor lifted: no candidate.
   const kinds = clauses.map((c) => {

@@ -5,6 +5,7 @@
  * then a category edit (own the promise and time it; apologise for the thing, not the
  * feeling); a whole-sentence replacement only when the whole sentence is the problem.
  */
+import { splitClauses } from './clauses';
 import { liftFrames } from './lift';
 import { checkContext, hasTime } from './context';
 import { baseForm, pastOf, thirdPerson } from './edits';
@@ -298,19 +299,7 @@ interface Taken {
 
 /** The sentence split into clauses, each marked as a deflection or as what happened. */
 function takeApart(sentence: string): Taken {
-  const end = END.exec(sentence)?.[0] ?? '';
-  const lead = /^\s*/.exec(sentence)?.[0] ?? '';
-  const body = sentence.slice(lead.length, sentence.length - end.length);
-  // Each clause keeps the separator before it, so what stays reads as the agent wrote it ("…, which is why …").
-  const raw: Array<{ sep: string; text: string }> = [];
-  let from = 0;
-  let sep = '';
-  for (const m of body.matchAll(CLAUSE_BREAK)) {
-    raw.push({ sep, text: body.slice(from, m.index) });
-    sep = m[0];
-    from = m.index! + m[0].length;
-  }
-  raw.push({ sep, text: body.slice(from) });
+  const { lead, end, body, pieces: raw } = splitClauses(sentence, CLAUSE_BREAK);
   // What stays as it is ("the charge still stands", "sale items are final") cannot be promised away either.
   let refused = FINAL.test(foldTypography(body));
   const clauses = raw.map((c): Clause => {
