@@ -94,8 +94,7 @@ function ownPromise(sentence: string): string | null {
       .replace(/\b(they)(['’])ll be\b/iu, '$1$2re')
       .replace(/\b(it|this|that|he|she) will be\b/iu, '$1 is')
       .replace(/^(?:the|our|your|it|this|that|they|there)\b/i, (w) => w.toLowerCase());
-    const pronoun = /^\s*(?:@\w+\s+)*\p{Ll}/u.test(s) ? 'i' : 'I';
-    return `${hedged[1]}${pronoun}’ll check that ${rest} and let you know${close}${closer}`;
+    return `${hedged[1]}I’ll check that ${rest} and let you know${close}${closer}`;
   }
   if (HOPE.test(s)) {
     // A chat line typed in lower case stays so ("hopefully we can…" → "we can…").
