@@ -365,7 +365,8 @@ const FRAME_WORDS = new Set(
 );
 /** The party a deflection names as its subject or object ("head office has no control", "you'll need to call your bank"). */
 const PARTY = /^(?:(?:that|this|it)(?:['’]s| is) (?:really |all )?(?:(?:on|for|down to|up to|a matter for|a question for) )?|you(?:['’]ll| will|['’]d| would)? (?:have|need) to (?:contact|speak to|talk to|call|raise it with|take it up with|chase|go to) )?((?:the|your|our|their) [\p{L}-]+(?: (?:team|office|department|desk|provider|company))?|head office|\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)\b/u;
-const NEXT_STEP = 'I’ll take care of it myself and update you by [time]';
+// The next step owned, not an outcome promised that the agent may not control ("that's between you and the airline").
+const NEXT_STEP = 'I’ll follow this up myself and update you by [time]';
 /** A kept clause that says who handles it ("billing handles refunds", "the claims team decides"). */
 const HANDLER = /^((?:the |our |your )?(?!(?:i|we|you|it|that|this|they)\b)[\p{L}-]+(?: [\p{L}-]+)?) (?:handles?|deals? with|sets?|decides?|manages?|owns?|looks? after|process(?:es)?|(?:is|are) responsible for|takes? care of)\b/iu;
 
@@ -408,7 +409,7 @@ function aboutIn(dropped: Clause[], kept: string): string | undefined {
   return undefined;
 }
 const stepFor = (refused: boolean, about: string | undefined) =>
-  about ? (refused ? `here’s what I can do about ${about} instead: [option]` : `I’ll take care of ${about} myself and update you by [time]`) : refused ? INSTEAD : NEXT_STEP;
+  about ? (refused ? `here’s what I can do about ${about} instead: [option]` : `I’ll follow up on ${about} myself and update you by [time]`) : refused ? INSTEAD : NEXT_STEP;
 
 /**
  * The same, on the words that carry the blame only: where the deflection is the end of
@@ -514,7 +515,7 @@ const WHOLE: Record<Category, string> = {
 };
 
 const ABOUT: Record<Category, (topic: string) => string> = {
-  'blame-shifting': (t) => `I’m sorry about ${t}; I’ll take care of it myself and update you by [time].`,
+  'blame-shifting': (t) => `I’m sorry about ${t}; I’ll follow this up myself and update you by [time].`,
   defensive: (t) => `I hear you about ${t}, and I want to get this right for you.`,
   lecturing: (t) => `I’m happy to help with ${t}; here’s what I can do: [option].`,
   'non-apology': (t) => `I’m sorry about ${t}, and I want to put it right.`,

@@ -74,7 +74,7 @@ describe('rewrites that keep the agent’s facts', () => {
     const r = first('I’m not authorized to approve refunds over $50, so there’s nothing more I can offer.');
     expect(r.fixed).toContain('refunds over $50');
     expect(r.fixed).toContain('[option]');
-    expect(r.fixed).not.toMatch(/take care of it/);
+    expect(r.fixed).not.toMatch(/take care of it|follow this up/);
   });
 
   it('times a vague promise and keeps its action', () => {
@@ -126,7 +126,7 @@ describe('rewrites that keep the agent’s facts', () => {
   it('keeps what happened where the agent put it and owns it after, underlining only what changes', () => {
     const text = 'The courier must have left it at the wrong house.';
     const r = first(text);
-    expect(r.fixed).toBe("The courier left it at the wrong house; I'm sorry about that, and I'll take care of it myself and update you by [time].");
+    expect(r.fixed).toBe("The courier left it at the wrong house; I'm sorry about that, and I'll follow this up myself and update you by [time].");
     expect(r.span.length).toBeLessThan(text.length * 0.8);
     // The customer as the cause is not kept as typed with an apology tacked on: that would still read as blame.
     expect(first('The direct debit bounced because you switched banks without telling us.').fixed).not.toMatch(/sorry about that, and/);
