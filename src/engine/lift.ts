@@ -17,10 +17,16 @@ const NOT_A_NAME = /^(?:again|look|well|so|sorry|ok|okay|yes|no|thanks|please|hi
 const LINK = /^(?:so|because|since|hence|which is why|that's why|that is why|and|but)\s+/iu;
 const COMMON = /^(?:the|our|your|a|an|this|that|these|those|it|they|there|my|his|her|their|its|you|we)\b/iu;
 
-/** The offer that replaces a lifted clause at the end, by category. */
+/** The offer that replaces a lifted clause at the end, by category (none: only an opening frame is lifted). */
 const OFFER: Partial<Record<Category, string>> = {
   defensive: 'I want to get this right for you',
   lecturing: 'I’m happy to help with anything that isn’t clear',
+};
+/** What replaces a lifted opening frame: understanding, or for an apology about feelings, one about what happened. */
+const OPENING: Partial<Record<Category, string>> = {
+  defensive: 'I understand',
+  lecturing: 'I understand',
+  'non-apology': 'I’m sorry about that',
 };
 
 /**
@@ -37,7 +43,11 @@ const FRAME = new Set(
     'those with what when their very much quite rather little need needed call such kind comments comment like personal attacks threats ' +
     'threatening argue arguing going keep keeping messages message repeating necessary helpful appreciate attitude words ' +
     'done wrong nothing anything something whatever actually literally basically seriously truly certainly definitely again twice ' +
-    'please stop using everything everyone everyone\'s person people human remember obvious pretty enough great').split(' '),
+    'please stop using everything everyone everyone\'s person people human remember obvious pretty enough great ' +
+    // An apology about feelings ("Sorry this has upset you", "Apologies for any confusion").
+    'sorry apologies apologise apologize upset annoyed frustrated frustration disappointed disappointment confusion confused ' +
+    'inconvenience feel feels felt seem seems seemed perceived impression unhappy happy enjoy expected expectations hoping hoped ' +
+    'caused cause trouble offended offence offense situation misunderstanding experience').split(' '),
 );
 /** Nothing but frame words, and no number ("It's a £1.20 admin fee" is a fact, "to be fair to the team" names one). */
 const onlyFrame = (clause: string) =>
@@ -55,8 +65,9 @@ const upperFirst = (s: string) => s.replace(/^(\s*["'“‘(]?)(\p{Ll})/u, (_, l
  * edge of the sentence (a frame between two facts is left to the other repairs).
  */
 export function liftFrames(sentence: string, category: Category, flags: (clause: string, only?: Category) => boolean): string[] {
+  const opening = OPENING[category];
+  if (!opening) return [];
   const offer = OFFER[category];
-  if (!offer) return [];
   const { lead, end, pieces: clauses } = splitClauses(sentence, BREAK);
   if (clauses.length < 2 || clauses.length > 6) return [];
   // A clause with another kind of problem, or with facts of its own, is neither kept nor lifted: no candidate.
@@ -72,7 +83,7 @@ export function liftFrames(sentence: string, category: Category, flags: (clause:
   if (first < 0 || kinds.slice(first, last + 1).includes('frame')) return [];
   const leading = kinds.slice(0, first).includes('frame');
   const trailing = kinds.slice(last + 1).includes('frame');
-  if (leading === trailing) return [];
+  if (leading === trailing || (trailing && !offer)) return [];
   const name = clauses.find((c, i) => kinds[i] === 'name' && (i < first || i > last))?.text.trim();
   const facts = clauses
     .slice(first, last + 1)
@@ -82,10 +93,10 @@ export function liftFrames(sentence: string, category: Category, flags: (clause:
   if ((facts.match(/[\p{L}\p{N}]+/gu) ?? []).length < 3 || (leading && FRAGMENT.test(facts.trim()))) return [];
   const close = end.trim() ? end.trim().replace(/^[.!?…]+/u, (p) => (p.includes('?') ? '.' : p)) : '';
   if (leading) {
-    return [
-      `${lead}${name ? `${name}, ${lowerFirst(facts)}` : upperFirst(facts)}${end}`,
-      `${lead}I understand${name ? `, ${name}` : ''} — ${lowerFirst(facts)}${end}`,
-    ];
+    const replaced = `${lead}${opening}${name ? `, ${name}` : ''} — ${lowerFirst(facts)}${end}`;
+    // An apology lifted out is replaced, never just dropped: the customer still gets one.
+    if (category === 'non-apology') return [replaced];
+    return [`${lead}${name ? `${name}, ${lowerFirst(facts)}` : upperFirst(facts)}${end}`, replaced];
   }
   return [`${lead}${upperFirst(facts)}${name ? `, ${name}` : ''}${end}`, `${lead}${upperFirst(facts)}; ${offer}${name ? `, ${name}` : ''}${close}`];
 }
