@@ -140,6 +140,10 @@ describe('rewrites that keep the agent’s facts', () => {
     expect(first('I’m doing everything I can, but the replacement keycard still needs activating at reception.').fixed).toBe(
       'The replacement keycard still needs activating at reception.',
     );
+    // An apology about feelings in its own clause is replaced by one, never just dropped.
+    expect(first('Sorry this has upset you, the new parking permit zones start on 1 January.').fixed).toBe(
+      "I'm sorry about that — the new parking permit zones start on 1 January.",
+    );
     // A clause with facts of its own ("a £1.20 admin fee") is never lifted out.
     expect(first('It’s a £1.20 admin fee, I wouldn’t call that a rip-off.').fixed).toContain('£1.20');
   });
