@@ -68,7 +68,8 @@ function flagged(text: string, category: Category, judge: Judge, ignore: Readonl
 const fold = (s: string) => foldTypography(s).toLowerCase().replace(/\s+/g, ' ');
 
 const HEAD = /^\s*(?:@\w+[\s,:]+)+(?:(?:hi|hey|hello|dear)(?: there)?(?:\s+\p{Lu}[\p{L}'’-]*)?[,!]?\s+)?|^\s*(?:hi|hey|hello|dear)(?: there)?(?:\s+\p{Lu}[\p{L}'’-]*)?[,!]\s+/iu;
-const VOCATIVE = /,\s+\p{Lu}[\p{L}'’-]*(?=[.!?]*\s*(?:[\^*\/-]\s*\p{L}{1,15}\s*)?$)/u;
+// ", Paula" or ", Mr Reid" at the end of a sentence.
+const VOCATIVE = /,\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+)?\p{Lu}[\p{L}'’-]*(?=[.!?]*\s*(?:[\^*\/-]\s*\p{L}{1,15}\s*)?$)/u;
 const SIGN_OFF = /\s+(?:\^\p{L}{1,4}|\*\p{L}{2,20}|\/\p{Lu}{1,3}|[-–—]\s*\p{Lu}[\p{L}]{1,15})\s*$/u;
 
 interface Address {
