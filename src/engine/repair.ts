@@ -364,7 +364,7 @@ const FRAME_WORDS = new Set(
     'instead store shop branch help change touch override honour honor approve anyone someone somebody else whoever elsewhere').split(' '),
 );
 /** The party a deflection names as its subject or object ("head office has no control", "you'll need to call your bank"). */
-const PARTY = /^(?:(?:that|this|it)(?:['’]s| is) (?:really |all )?(?:(?:on|for|down to|up to|a matter for|a question for) )?|you(?:['’]ll| will|['’]d| would)? (?:have|need) to (?:contact|speak to|talk to|call|raise it with|take it up with|chase|go to) )?((?:the|your|our|their) [\p{L}-]+(?: (?:team|office|department|desk|provider|company))?|head office|\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)\b/u;
+const PARTY = /^(?:(?:that|this|it)(?:['’]s| is) (?:really |all )?(?:(?:on|for|down to|up to|a matter for|a question for) )?|you(?:['’]ll| will|['’]d| would)? (?:have|need) to (?:contact|speak to|talk to|call|raise it with|take it up with|chase|go to) |you (?:want|need) )?((?:the|your|our|their) [\p{L}-]+(?: (?:team|office|department|desk|provider|company))?|head office|\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)\b/u;
 // The next step owned, not an outcome promised that the agent may not control ("that's between you and the airline").
 const NEXT_STEP = 'I’ll follow this up myself and update you by [time]';
 /** A kept clause that says who handles it ("billing handles refunds", "the claims team decides"). */
@@ -374,7 +374,7 @@ const HANDLER = /^((?:the |our |your )?(?!(?:i|we|you|it|that|this|they)\b)[\p{L
 function partyIn(texts: string[]): string | undefined {
   return texts
     .map((t) => PARTY.exec(t.replace(COMMON_START, (w) => w.toLowerCase()))?.[1])
-    .find((p) => p && !/^(?:it|that|this|there|we|i|you|they)$/i.test(p) && !FRAME_WORDS.has(foldTypography(p).toLowerCase()) && !LEADING_APOLOGY.test(p));
+    .find((p) => p && !/^(?:it|that|this|there|we|i|you|they|not|no|yes|so|but|and|or|please|thanks|hi|hello|hey|look|well|ok|okay)$/i.test(p) && !FRAME_WORDS.has(foldTypography(p).toLowerCase()) && !LEADING_APOLOGY.test(p));
 }
 const INSTEAD = 'here’s what I can do instead: [option]';
 
@@ -399,7 +399,7 @@ export function ownFacts(sentence: string): string | null {
 }
 
 /** What a refusal is about ("there's nothing we can do about your parcel from Canada"), where the kept words don't say it already. */
-const ABOUT_WHAT = /\babout ((?:the|your|our|this|that|these|those|any) [^,;:.!?—–]+?)\s*$/iu;
+const ABOUT_WHAT = /\b(?:do|help)(?: you)?(?: anything| much| a thing)? (?:about|with) ((?:the|your|our|this|that|these|those|any) [^,;:.!?—–]+?)\s*$/iu;
 function aboutIn(dropped: Clause[], kept: string): string | undefined {
   const keptWords = new Set(foldTypography(kept).toLowerCase().match(/\p{L}+/gu) ?? []);
   for (const c of dropped) {
