@@ -4,7 +4,7 @@
  * picker's label text keeps clear of the buttons around it.
  */
 import { describe, it, expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { SKIP_BROWSER, useSession, withPage, type Session } from './harness';
 import { fill, unfill } from './quota';
 
@@ -52,6 +52,16 @@ async function filePickers(page: Page): Promise<Array<{ id: string; text: Box; c
   });
 }
 
+/** Scrolls the rules list with the wheel over it, as an agent would, until the first row has moved up 600 px. */
+async function wheelRules(table: Locator, page: Page): Promise<void> {
+  const firstRow = table.locator('tbody tr').first();
+  const rowBefore = (await firstRow.boundingBox())!;
+  const tb = (await table.boundingBox())!;
+  await page.mouse.move(tb.x + tb.width / 2, Math.min(tb.y + 200, 700));
+  for (let i = 0; i < 3; i++) await page.mouse.wheel(0, 300);
+  await expect.poll(async () => rowBefore.y - (await firstRow.boundingBox())!.y).toBeGreaterThan(600);
+}
+
 describe.skipIf(SKIP_BROWSER)('options page layout', () => {
   const s = useSession();
 
@@ -64,14 +74,8 @@ describe.skipIf(SKIP_BROWSER)('options page layout', () => {
         const table = page.getByTestId('rules-table');
         await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(20);
         const head = table.locator('thead th').first();
-        const firstRow = table.locator('tbody tr').first();
-        const rowBefore = (await firstRow.boundingBox())!;
-        // Scroll with the wheel over the list, as an agent would: whatever scrolls (the page, or on a
-        // narrow window the list's own box) moves the rows.
-        const tb = (await table.boundingBox())!;
-        await page.mouse.move(tb.x + tb.width / 2, Math.min(tb.y + 200, 700));
-        for (let i = 0; i < 3; i++) await page.mouse.wheel(0, 300);
-        await expect.poll(async () => rowBefore.y - (await firstRow.boundingBox())!.y).toBeGreaterThan(600);
+        // Whatever scrolls (the page, or on a narrow window the list's own box) moves the rows.
+        await wheelRules(table, page);
         // The top edge the header has to stay at: the scrolled box's top, or the viewport's.
         const top = await table.evaluate((t) => {
           for (let e = t.parentElement; e; e = e.parentElement) {
@@ -105,12 +109,7 @@ describe.skipIf(SKIP_BROWSER)('options page layout', () => {
           await table.locator('tbody tr input[type="checkbox"]').first().click();
           const bar = page.getByTestId('save-error');
           await expect.poll(() => bar.isVisible()).toBe(true);
-          const firstRow = table.locator('tbody tr').first();
-          const rowBefore = (await firstRow.boundingBox())!;
-          const tb = (await table.boundingBox())!;
-          await page.mouse.move(tb.x + tb.width / 2, Math.min(tb.y + 200, 700));
-          for (let i = 0; i < 3; i++) await page.mouse.wheel(0, 300);
-          await expect.poll(async () => rowBefore.y - (await firstRow.boundingBox())!.y).toBeGreaterThan(600);
+          await wheelRules(table, page);
           // Narrow, the list scrolls in its own box: scroll the page too, until that box's top is under the bar.
           const under = await table.evaluate((t, w) => {
             if (w > 600) return true;
