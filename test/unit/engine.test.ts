@@ -50,6 +50,7 @@ describe('analyze', () => {
     expect(cats("If you'd like to send us a DM about this, our customer services team will be happy to assist further.")).toEqual([]);
     // "In a few minutes" is a time with an owner; "in a few days" is still vague.
     expect(cats('I will reply to your DM in a few minutes.')).toEqual([]);
+    expect(cats('Hi, please click to send us a private message and I will look into this.')).toEqual([]);
     expect(cats("We'll get back to you in a few days.")).toEqual(['vague-commitment']);
   });
 
