@@ -458,11 +458,12 @@ export function ownInPlace(sentence: string): string[] {
     // "I'm just the messenger here, the decision was made by the claims team." → "I'm sorry — the decision …"
     const rest = joinKept(kept).replace(COMMON_START, (w) => w.toLowerCase());
     if (words(rest) < 3) return [];
-    // What the refusal was about is not dropped: it is what the step offers to do something about.
-    out.push(about ? `${lead}I’m sorry — ${rest.replace(/[\s,;:—–-]+$/u, '')}; ${step}${close}` : `${lead}I’m sorry — ${rest}${end}`);
     // "That's not my department, billing handles refunds." → "Billing handles refunds, so I'll take it up
-    // with billing myself…": the team the agent named is the one the agent goes to.
+    // with billing myself…": the team the agent named is the one the agent goes to. An apology alone
+    // ("I'm sorry — billing handles refunds.") would still leave the customer to go to them.
     const owner = refused ? null : HANDLER.exec(rest);
+    // What the refusal was about is not dropped: it is what the step offers to do something about.
+    if (!owner) out.push(about ? `${lead}I’m sorry — ${rest.replace(/[\s,;:—–-]+$/u, '')}; ${step}${close}` : `${lead}I’m sorry — ${rest}${end}`);
     if (owner) out.push(`${lead}${capitalise(rest.replace(/[\s,;:—–-]+$/u, ''))}, so I’ll take it up with ${owner[1]!.replace(COMMON_START, (w) => w.toLowerCase())} myself and update you by [time]${close}`);
     else if (!refused && !/^I (?:don|can|won|didn|am not|’m not|'m not)/.test(rest)) out.push(`${lead}${capitalise(step)} — ${rest}${end}`);
   }
