@@ -115,7 +115,8 @@ function expand(replace: string, m: RegExpExecArray, original: string): string {
     .replace(/\{obj:([^}]*)\}/g, (_, word: string) => OBJECT[word.toLowerCase()] ?? word);
 }
 
-const capitalise = (s: string) => s.replace(/^(\s*["'“‘(]?)(\p{Ll})/u, (_, lead: string, ch: string) => lead + ch.toUpperCase());
+/** The first letter upper-cased, past an opening quote or bracket. */
+export const capitalise = (s: string) => s.replace(/^(\s*["'“‘(]?)(\p{Ll})/u, (_, lead: string, ch: string) => lead + ch.toUpperCase());
 
 /** The seams an edit leaves: doubled spaces and commas, a comma before the end, a lost capital. */
 function tidy(text: string, original: string): string {

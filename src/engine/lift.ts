@@ -6,6 +6,7 @@
  * judgement on each clause alone (rules and learned checks), not a word list.
  */
 import { splitClauses } from './clauses';
+import { capitalise } from './edits';
 import type { Category } from './types';
 
 /** Where a sentence breaks into clauses: punctuation, a dash, or a linking word. */
@@ -17,8 +18,8 @@ const NOT_A_NAME = /^(?:again|look|well|so|sorry|ok|okay|yes|no|thanks|please|hi
 const LINK = /^(?:so|because|since|hence|which is why|that's why|that is why|and|but)\s+/iu;
 const COMMON = /^(?:the|our|your|a|an|this|that|these|those|it|they|there|my|his|her|their|its|you|we)\b/iu;
 
-/** The offer that replaces a lifted clause at the end, by category (none: only an opening frame is lifted). */
-const OFFER: Partial<Record<Category, string>> = {
+/** The offer that replaces a lifted clause at the end, or follows a lecture or argument with its edge gone, by category (none: only an opening frame is lifted). */
+export const OFFER: Partial<Record<Category, string>> = {
   defensive: 'I want to get this right for you',
   lecturing: 'I’m happy to help with anything that isn’t clear',
 };
@@ -57,7 +58,6 @@ const FRAGMENT = /^(?:including|even|especially|except|with|without|for|from|dur
 
 /** "The engineer…" → "the engineer…" when it no longer opens the sentence; names and "I" keep their capital. */
 const lowerFirst = (s: string) => s.replace(COMMON, (w) => w.toLowerCase());
-const upperFirst = (s: string) => s.replace(/^(\s*["'“‘(]?)(\p{Ll})/u, (_, lead: string, ch: string) => lead + ch.toUpperCase());
 
 /**
  * Candidates with the problem clauses lifted out, lightest first. `flags(clause, category)`
@@ -73,7 +73,7 @@ export function liftFrames(sentence: string, category: Category, flags: (clause:
   // A clause with another kind of problem, or with facts of its own, is neither kept nor lifted: no candidate.
   const kinds = clauses.map((c) => {
     if (NAME_ONLY.test(c.text.trim()) && !NOT_A_NAME.test(c.text.trim()) && !FRAME.has(c.text.trim().toLowerCase())) return 'name';
-    const text = upperFirst(c.text.replace(LINK, ''));
+    const text = capitalise(c.text.replace(LINK, ''));
     if (flags(text, category)) return onlyFrame(text) ? 'frame' : 'mixed';
     return flags(text) ? 'mixed' : 'fact';
   });
@@ -96,7 +96,7 @@ export function liftFrames(sentence: string, category: Category, flags: (clause:
     const replaced = `${lead}${opening}${name ? `, ${name}` : ''} — ${lowerFirst(facts)}${end}`;
     // An apology lifted out is replaced, never just dropped: the customer still gets one.
     if (category === 'non-apology') return [replaced];
-    return [`${lead}${name ? `${name}, ${lowerFirst(facts)}` : upperFirst(facts)}${end}`, replaced];
+    return [`${lead}${name ? `${name}, ${lowerFirst(facts)}` : capitalise(facts)}${end}`, replaced];
   }
-  return [`${lead}${upperFirst(facts)}${name ? `, ${name}` : ''}${end}`, `${lead}${upperFirst(facts)}; ${offer}${name ? `, ${name}` : ''}${close}`];
+  return [`${lead}${capitalise(facts)}${name ? `, ${name}` : ''}${end}`, `${lead}${capitalise(facts)}; ${offer}${name ? `, ${name}` : ''}${close}`];
 }

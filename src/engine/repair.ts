@@ -6,9 +6,9 @@
  * feeling); a whole-sentence replacement only when the whole sentence is the problem.
  */
 import { splitClauses } from './clauses';
-import { liftFrames } from './lift';
+import { OFFER, liftFrames } from './lift';
 import { checkContext, hasTime } from './context';
-import { baseForm, pastOf, thirdPerson } from './edits';
+import { baseForm, capitalise, pastOf, thirdPerson } from './edits';
 import { foldTypography } from './normalize';
 import { topicOf } from './topic';
 import type { Category } from './types';
@@ -28,7 +28,6 @@ export interface RepairInput {
 
 const END = /[.!?…]+["'”’)\]]*\s*$/;
 const words = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
-const capitalise = (s: string) => s.replace(/^(\s*["'“‘(]?)(\p{Ll})/u, (_, lead: string, ch: string) => lead + ch.toUpperCase());
 
 /** The sentence with [start, end) removed, tidied at the seam. */
 function cut(sentence: string, start: number, end: number): string {
@@ -73,10 +72,10 @@ const HOPING = /^(\s*)(?:we(?:'|’)re|we are|i(?:'|’)m|i am) hoping to\b/iu;
 /** A named party's promise, owned: "The courier will redeliver it" → "I'll make sure the courier redelivers it". */
 const THEIR_PROMISE = /^(\s*)((?:the|our|your) [\p{L}-]+(?: [\p{L}-]+)?) will ([\p{L}-]+)\b/iu;
 
-/** "We'll look into it as soon as possible." → "I'll look into it and update you by [time]." */
 /** A promise whose action is telling the customer. */
 const CONTACT = /\b(?:let you know|get back to you|be in touch|update you|reach out|contact you|call you|email you|message you)\b/i;
 
+/** "We'll look into it as soon as possible." → "I'll look into it and update you by [time]." */
 function ownPromise(sentence: string): string | null {
   let s = sentence;
   let changed = false;
@@ -330,15 +329,16 @@ function joinKept(kept: Clause[]): string {
   return asFact(kept.map((c, i) => (i ? c.sep + c.text : c.text.replace(OPENER, '').replace(LINK_START, ''))).join(''));
 }
 
+/** The customer as the one who caused it ("because you switched banks", "changed by you"). */
+const CUSTOMER_CAUSE = /^your?\b|(?:[,;:—–-]\s*|\b(?:because|since|as|when|that|so|and|but|after|before|until|unless|if|by)\s+)you\b/i;
+
 /**
  * What happened kept where the agent put it, a guess stated as fact, and the apology and
  * the owned step after it: "The weekend team must have missed your message." → "The
- * weekend team missed your message; I'm sorry about that, and I'll take care of it myself
+ * weekend team missed your message; I'm sorry about that, and I'll follow this up myself
  * and update you by [time]." The agent's opening stays, so the underline starts where
  * their words change.
  */
-const CUSTOMER_CAUSE = /^your?\b|(?:[,;:—–-]\s*|\b(?:because|since|as|when|that|so|and|but|after|before|until|unless|if|by)\s+)you\b/i;
-
 export function ownAfter(sentence: string, original = sentence): string | null {
   const { lead, end, clauses, refused } = takeApart(sentence);
   if (refused || clauses.some((c) => c.deflects)) return null;
@@ -351,7 +351,7 @@ export function ownAfter(sentence: string, original = sentence): string | null {
   const owner = HANDLER.exec(body.trim());
   // As the agent typed the name: "billing" mid-sentence in their words stays lower-case after an edit capitalised it.
   const who = original.includes(owner?.[1]?.toLowerCase() ?? '\0') ? owner![1]!.toLowerCase() : owner?.[1]?.replace(COMMON_START, (w) => w.toLowerCase());
-  if (owner) return `${lead}${fact}, so I’ll take it up with ${who} myself and update you by [time]${end.trim() ? '.' : ''}`;
+  if (owner) return `${lead}${fact}, so ${takeUp(who!)}${end.trim() ? '.' : ''}`;
   return `${lead}${fact}; I’m sorry about that, and ${NEXT_STEP}${end.trim() ? '.' : ''}`;
 }
 
@@ -367,6 +367,8 @@ const FRAME_WORDS = new Set(
 const PARTY = /^(?:(?:that|this|it)(?:['’]s| is) (?:really |all )?(?:(?:on|for|down to|up to|a matter for|a question for) )?|you(?:['’]ll| will|['’]d| would)? (?:have|need) to (?:contact|speak to|talk to|call|raise it with|take it up with|chase|go to) |you (?:want|need) )?((?:the|your|our|their) [\p{L}-]+(?: (?:team|office|department|desk|provider|company))?|head office|\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)\b/u;
 // The next step owned, not an outcome promised that the agent may not control ("that's between you and the airline").
 const NEXT_STEP = 'I’ll follow this up myself and update you by [time]';
+/** The owned step with the party the agent named: "I'll take it up with the courier myself and update you by [time]". */
+const takeUp = (who: string) => `I’ll take it up with ${who} myself and update you by [time]`;
 /** A kept clause that says who handles it ("billing handles refunds", "the claims team decides"). */
 const HANDLER = /^((?:the |our |your )?(?!(?:i|we|you|it|that|this|they)\b)[\p{L}-]+(?: [\p{L}-]+)?) (?:handles?|deals? with|sets?|decides?|manages?|owns?|looks? after|process(?:es)?|(?:is|are) responsible for|takes? care of)\b/iu;
 
@@ -382,7 +384,7 @@ const INSTEAD = 'here’s what I can do instead: [option]';
  * Blame taken apart: clauses that refuse or hand off go, what happened stays in the
  * agent's words (as a fact, not a guess), with an apology before it and the next step
  * owned after it: "Our seller partner shipped it late; we're only the marketplace." →
- * "I'm sorry — our seller partner shipped it late; I'll take care of it myself and
+ * "I'm sorry — our seller partner shipped it late; I'll follow this up myself and
  * update you by [time]."
  */
 export function ownFacts(sentence: string): string | null {
@@ -415,7 +417,7 @@ const stepFor = (refused: boolean, about: string | undefined) =>
  * The same, on the words that carry the blame only: where the deflection is the end of
  * the sentence, what happened stays exactly as typed and the deflection becomes the owned
  * next step ("The franchisee sets the opening hours, head office has no control over that."
- * → "The franchisee sets the opening hours; I'll take care of it myself and update you by
+ * → "The franchisee sets the opening hours, but I'll follow this up myself and update you by
  * [time]."); where it opens the sentence, an apology (or the owned step) takes its place.
  */
 export function ownInPlace(sentence: string): string[] {
@@ -424,7 +426,7 @@ export function ownInPlace(sentence: string): string[] {
   if (firstFact < 0) {
     // Nothing but the hand-off ("Sorry, but that's the courier's responsibility."): the party it names is who the agent takes it up with.
     const party = refused ? undefined : partyIn(clauses.map((c) => c.text.replace(OPENER, '').replace(LINK_START, '')));
-    return party ? [`${lead}I’m sorry about this; I’ll take it up with ${party.replace(COMMON_START, (w) => w.toLowerCase())} myself and update you by [time]${end.trim() ? '.' : ''}`] : [];
+    return party ? [`${lead}I’m sorry about this; ${takeUp(party.replace(COMMON_START, (w) => w.toLowerCase()))}${end.trim() ? '.' : ''}`] : [];
   }
   if (clauses.length < 2) return [];
   const out: string[] = [];
@@ -436,18 +438,19 @@ export function ownInPlace(sentence: string): string[] {
   const close = end.trim() ? '.' : '';
   const typed = kept.map((c, i) => (i ? c.sep + c.text : c.text)).join('');
   if (words(typed) < 3) return [];
+  const deflections = [...clauses.slice(0, firstFact), ...clauses.slice(lastFact + 1)];
   // A deflection that names who to go to keeps them, as the one the agent takes it up with.
-  const dropped = [...clauses.slice(0, firstFact), ...clauses.slice(lastFact + 1)].map((c) => c.text.replace(OPENER, '').replace(LINK_START, ''));
+  const dropped = deflections.map((c) => c.text.replace(OPENER, '').replace(LINK_START, ''));
   const party = partyIn(dropped);
   // Only a deflection that says nothing else goes: "because of too many wrong password attempts" is what happened.
   // What a refusal is about stays, in the step ("…; here's what I can do about the roaming charges instead").
-  const about = aboutIn([...clauses.slice(0, firstFact), ...clauses.slice(lastFact + 1)], typed);
+  const about = aboutIn(deflections, typed);
   const carried = foldTypography(`${party ?? ''} ${about ?? ''}`).toLowerCase();
   const said = (foldTypography(dropped.join(' ')).toLowerCase().match(/\p{L}+/gu) ?? []).filter(
     (w) => w.length > 3 && !FRAME_WORDS.has(w) && !carried.includes(w),
   );
   if (said.length) return [];
-  const step = about || refused || !party ? stepFor(refused, about) : `I’ll take it up with ${party.replace(COMMON_START, (w) => w.toLowerCase())} myself and update you by [time]`;
+  const step = about || refused || !party ? stepFor(refused, about) : takeUp(party.replace(COMMON_START, (w) => w.toLowerCase()));
   if (lastFact < clauses.length - 1 && firstFact === 0) {
     // "X, head office has no control over that." → "X, but I'll take it up with head office …": the
     // agent's separator stays, so the underline starts at the deflection, not before it.
@@ -462,22 +465,20 @@ export function ownInPlace(sentence: string): string[] {
     // with billing myself…": the team the agent named is the one the agent goes to. An apology alone
     // ("I'm sorry — billing handles refunds.") would still leave the customer to go to them.
     const owner = refused ? null : HANDLER.exec(rest);
-    // What the refusal was about is not dropped: it is what the step offers to do something about.
-    if (!owner) out.push(about ? `${lead}I’m sorry — ${rest.replace(/[\s,;:—–-]+$/u, '')}; ${step}${close}` : `${lead}I’m sorry — ${rest}${end}`);
-    if (owner) out.push(`${lead}${capitalise(rest.replace(/[\s,;:—–-]+$/u, ''))}, so I’ll take it up with ${owner[1]!.replace(COMMON_START, (w) => w.toLowerCase())} myself and update you by [time]${close}`);
-    else if (!refused && !/^I (?:don|can|won|didn|am not|’m not|'m not)/.test(rest)) out.push(`${lead}${capitalise(step)} — ${rest}${end}`);
+    if (owner) {
+      out.push(`${lead}${capitalise(rest)}, so ${takeUp(owner[1]!.replace(COMMON_START, (w) => w.toLowerCase()))}${close}`);
+    } else {
+      // What the refusal was about is not dropped: it is what the step offers to do something about.
+      out.push(about ? `${lead}I’m sorry — ${rest}; ${step}${close}` : `${lead}I’m sorry — ${rest}${end}`);
+      if (!refused && !/^I (?:don|can|won|didn|am not|’m not|'m not)/.test(rest)) out.push(`${lead}${capitalise(step)} — ${rest}${end}`);
+    }
   }
   return out;
 }
 
-/** What a lecture or an argument becomes with the edge gone: the fact, and an offer to help. */
-const HELPFUL_TAIL: Partial<Record<Category, string>> = {
-  lecturing: 'I’m happy to help with anything that isn’t clear',
-  defensive: 'I want to get this right for you',
-};
-
 function withHelpfulTail(sentence: string, category: Category): string | null {
-  const tail = HELPFUL_TAIL[category];
+  // What a lecture or an argument becomes with the edge gone: the fact, and an offer to help.
+  const tail = OFFER[category];
   if (!tail || /\b(?:happy to help|get this right|put it right|sort it out for you)\b/i.test(sentence)) return null;
   const end = END.exec(sentence)?.[0] ?? '';
   const body = sentence.slice(0, sentence.length - end.length).replace(/[\s,;:—–-]+$/u, '');

@@ -178,9 +178,13 @@ export function checkSuggestions(
   // Tiers: edits of the agent's sentence, then the rule's own templates, then replacements
   // of the whole sentence; within a tier, what keeps more of the agent's words comes first.
   const edited = constructionEdits(sentence, category, judge.edits);
-  // A clause alone, judged for one category or for any.
-  const flags = (clause: string, only?: Category) =>
-    flagged(clause, only ?? category, judge, only ? new Set(CATEGORIES.filter((c) => c !== only)) : new Set());
+  // A clause alone, judged for one category (the others ignored) or for any.
+  const ignoring = new Map<Category | undefined, ReadonlySet<Category>>();
+  const flags = (clause: string, only?: Category) => {
+    let ignore = ignoring.get(only);
+    if (!ignore) ignoring.set(only, (ignore = new Set(only ? CATEGORIES.filter((c) => c !== only) : [])));
+    return flagged(clause, only ?? category, judge, ignore);
+  };
   const fixes = repairs({ sentence, start: span.start, end: span.end, category, edited, flags });
   const template = (s: Rendered) => ({ full: sentence.slice(0, span.start) + s.replacement + sentence.slice(span.end), label: s.label });
   type Candidate = { full: string; label?: string; tier: number; owned?: boolean };
