@@ -52,6 +52,15 @@ async function filePickers(page: Page): Promise<Array<{ id: string; text: Box; c
   });
 }
 
+/** The options page's rules tab at `width`, once its table has its rows. */
+async function openRules(s: Session, page: Page, width: number): Promise<Locator> {
+  await page.setViewportSize({ width, height: 800 });
+  await page.goto(optionsUrl(s, 'rules'));
+  const table = page.getByTestId('rules-table');
+  await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(20);
+  return table;
+}
+
 /** Scrolls the rules list with the wheel over it, as an agent would, until the first row has moved up 600 px. */
 async function wheelRules(table: Locator, page: Page): Promise<void> {
   const firstRow = table.locator('tbody tr').first();
@@ -69,10 +78,7 @@ describe.skipIf(SKIP_BROWSER)('options page layout', () => {
     // Wide: the page scrolls. Narrow (the table is wider than the window): the list scrolls in its own box.
     for (const width of [1100, 480]) {
       await withPage(s, async (page) => {
-        await page.setViewportSize({ width, height: 800 });
-        await page.goto(optionsUrl(s, 'rules'));
-        const table = page.getByTestId('rules-table');
-        await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(20);
+        const table = await openRules(s, page, width);
         const head = table.locator('thead th').first();
         // Whatever scrolls (the page, or on a narrow window the list's own box) moves the rows.
         await wheelRules(table, page);
@@ -101,10 +107,7 @@ describe.skipIf(SKIP_BROWSER)('options page layout', () => {
     try {
       for (const width of [1100, 480]) {
         await withPage(s, async (page) => {
-          await page.setViewportSize({ width, height: 800 });
-          await page.goto(optionsUrl(s, 'rules'));
-          const table = page.getByTestId('rules-table');
-          await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(20);
+          const table = await openRules(s, page, width);
           // A rule switch that cannot be saved (storage full) brings up the bar.
           await table.locator('tbody tr input[type="checkbox"]').first().click();
           const bar = page.getByTestId('save-error');
