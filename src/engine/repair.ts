@@ -278,6 +278,38 @@ const GUESS = /\b(?:must|might|may|probably) have ([\p{L}-]+)\b/giu;
 
 const NOT_OUR_FAULT_THAT = /^(\s*(?:(?:so|but|and)\s+)?)(?:it['’]s|it is|it isn['’]t|that['’]s|that is|this is|this isn['’]t|it was|it wasn['’]t) not (?:our|my|the company['’]s|anyone here['’]s) fault(?: that)?\s+(?=\S)/iu;
 
+/** "Tom", "Mrs Okafor": a name set off by commas. */
+const NAME_ALONE = /^(?:(?:mr|mrs|ms|miss|dr|mx)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?$/u;
+/** A refusal's subject that is someone else: a named party, not the agent, "there" or a pronoun. */
+const THIRD_PARTY_SUBJECT = /^(?!(?:i|we|there|that|this|it|which|so|you|they|nothing|not)\b)(?:the |our |your )?[\p{L}-]+/iu;
+/** Asides that deflect inside a clause that otherwise says what happened. */
+const DEFLECT_ASIDE = /\s+(?:on (?:their|your|the [\p{L}-]+['’]s) (?:end|side)|rather than (?:directly )?(?:with|through) us)\b/giu;
+const PASSIVE: Record<string, string> = {
+  entered: 'entered', typed: 'typed', put: 'put', selected: 'selected', chose: 'chosen', used: 'used', booked: 'booked',
+  ordered: 'ordered', deleted: 'deleted', cancelled: 'cancelled', canceled: 'canceled', clicked: 'clicked', ticked: 'ticked',
+  gave: 'given', sent: 'sent', uploaded: 'uploaded', picked: 'picked', missed: 'missed', ignored: 'ignored', chosen: 'chosen',
+};
+const CUSTOMER_ACTION = new RegExp(
+  String.raw`^((?:(?:so|because|since|as|and|but|which is why|that's why)\s+)?)you\s+(?:(?:must|might|may|probably|accidentally|mistakenly|just)\s+(?:have\s+)?)*(` +
+    Object.keys(PASSIVE).join('|') +
+    String.raw`)\s+(the|a|an|your)\s+((?:[\p{L}\p{N}£$€'’#-]+\s+){0,3}?[\p{L}\p{N}£$€'’#-]+?)(?=\s+(?:wrong|incorrectly|twice|once|three|four|several|at|on|in|by|when|before|after|without|instead|rather|through|for|from|to|into|which|so|and|but)\b|\s*$)`,
+  'iu',
+);
+/** "you booked through a third-party site" → "the booking was made through a third-party site". */
+const CUSTOMER_CHANNEL = /^((?:(?:so|because|since|as|and|but)\s+)?)you\s+(?:must have\s+|probably\s+)?(booked|ordered|paid|bought it|signed up)\s+(through|via|on|with|at)\b/iu;
+const CHANNEL: Record<string, string> = { booked: 'the booking was made', ordered: 'the order was placed', paid: 'the payment was made', 'bought it': 'it was bought', 'signed up': 'the sign-up was made' };
+
+/** The customer's action said as what happened: "because you entered the PIN wrong" → "because the PIN was entered wrong". */
+export function customerAsPassive(text: string): string {
+  const channel = CUSTOMER_CHANNEL.exec(text);
+  if (channel) return text.replace(CUSTOMER_CHANNEL, (_, lead: string, verb: string, prep: string) => `${lead}${CHANNEL[verb.toLowerCase()]} ${prep}`);
+  return text.replace(CUSTOMER_ACTION, (_, lead: string, verb: string, det: string, np: string) => {
+    const d = /^an?$/i.test(det) ? det.toLowerCase() : det.toLowerCase() === 'your' ? 'your' : 'the';
+    const subject = `${d} ${np}`;
+    return `${lead}${lead ? subject : capitalise(subject)} ${/s$/i.test(np) && !/ss$/i.test(np) ? 'were' : 'was'} ${PASSIVE[verb.toLowerCase()]}`;
+  });
+}
+
 interface Clause {
   sep: string;
   text: string;
@@ -305,12 +337,22 @@ function takeApart(sentence: string): Taken {
     const denied = c.text.replace(NOT_OUR_FAULT_THAT, '$1');
     if (denied !== c.text && words(denied) >= 3) c = { ...c, text: denied };
     // A refusal that says what cannot be done keeps it, in the agent's own voice ("the system won't let me apply the code" → "I can't apply the code").
+    // The customer's action said as what happened, not who did it ("because you entered the PIN wrong" → "because the PIN was entered wrong").
+    const neutral = customerAsPassive(c.text);
+    if (neutral !== c.text) c = { ...c, text: neutral };
+    // A deflecting aside inside a clause that says what happened goes, the clause stays ("They changed the API on their end").
+    const trimmed = c.text.replace(DEFLECT_ASIDE, '');
+    if (trimmed !== c.text && words(trimmed) >= 3 && !DEFLECTS.test(foldTypography(trimmed).replace(LINK_START, ''))) c = { ...c, text: trimmed };
     const own = c.text.replace(OWN_LIMIT, (_, a: string | undefined, b: string | undefined) => `${a ?? b ?? ''}I can’t `);
     const limit = own !== c.text;
     const t = foldTypography((limit ? own : c.text).replace(OPENER, '').replace(LINK_START, '')).trim();
     if (limit || REFUSES.test(t)) refused = true;
+    // A name set off by commas ("The previous agent, Tom, should have…") is who it was: it stays.
+    if (NAME_ALONE.test(t) && !FRAME_WORDS.has(t.toLowerCase())) return { sep: c.sep, text: c.text, deflects: false, limit: false };
+    // Someone else's refusal is what happened ("Corporate won't approve a goodwill credit"); the agent's own is a deflection.
+    const theirs = !limit && REFUSES.test(t) && !DEFLECTS.test(t.replace(REFUSES, '')) && words(t) >= 4 && THIRD_PARTY_SUBJECT.test(t);
     // An apology of the agent's own goes too: the repair leads with one ("I'm sorry — "), never two.
-    const deflects = limit ? words(t) < 4 : words(t) < 2 || LEADING_APOLOGY.test(t) || DEFLECTS.test(t) || REFUSES.test(t) || /^not\b/i.test(t);
+    const deflects = limit ? words(t) < 4 : !theirs && (words(t) < 2 || LEADING_APOLOGY.test(t) || DEFLECTS.test(t) || REFUSES.test(t) || /^not\b/i.test(t));
     return { sep: c.sep, text: limit ? own : c.text, deflects, limit };
   });
   return { lead, end, clauses, refused };
@@ -361,7 +403,7 @@ const FRAME_WORDS = new Set(
     'fault ours theirs mine department area problem responsibility responsible control over about with sorry apologies anything else more side ' +
     'could would should think know look frankly tbh sure honest fair hands tied even need needs have contact speak talk call take raise sort ' +
     'chase them they their your mistake doing decision matter question ones directly through down deal deals handle handles decide decides ' +
-    'instead store shop branch help change touch override honour honor approve anyone someone somebody else whoever elsewhere').split(' '),
+    'instead store shop branch help change touch override honour honor approve anyone someone somebody something else whoever elsewhere').split(' '),
 );
 /** The party a deflection names as its subject or object ("head office has no control", "you'll need to call your bank"). */
 const PARTY = /^(?:(?:that|this|it)(?:['’]s| is) (?:really |all )?(?:(?:on|for|down to|up to|a matter for|a question for) )?|you(?:['’]ll| will|['’]d| would)? (?:have|need) to (?:contact|speak to|talk to|call|raise it with|take it up with|chase|go to) |you (?:want|need) )?((?:the|your|our|their) [\p{L}-]+(?: (?:team|office|department|desk|provider|company))?|head office|\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)\b/u;
@@ -402,10 +444,25 @@ export function ownFacts(sentence: string): string | null {
 
 /** What a refusal is about ("there's nothing we can do about your parcel from Canada"), where the kept words don't say it already. */
 const ABOUT_WHAT = /\b(?:do|help)(?: you)?(?: anything| much| a thing)? (?:about|with) ((?:the|your|our|this|that|these|those|any) [^,;:.!?—–]+?)\s*$/iu;
+/** What a deflection hands off, as its subject ("any login problems with Mathsworld need to go through them"). */
+const ABOUT_SUBJECT =
+  /^(?:(?:so|and|but|since|because|as)\s+)?(?:(?:any|all|these|those|the|your|our)\s+([^,;:.!?—–]+?)|anything to do with ([^,;:.!?—–]+?)|(?:complaints?|questions?|problems?|issues?) (?:about|with) ([^,;:.!?—–]+?)|(\p{L}[\p{L}-]*s(?: (?:on|with|to|for|about|of|in) [^,;:.!?—–]+?)?))\s+(?:is|are|will be|would be|needs?|has|have|must|should)\s+(?:to go |really |all |entirely |got )?(?:down to|up to|between you and|through|for (?:them|him|her|the)|go to|to go|nothing to do|a matter for)\b/iu;
+function subjectOf(text: string): string | undefined {
+  const m = ABOUT_SUBJECT.exec(foldTypography(text).replace(OPENER, ''));
+  if (!m) return undefined;
+  const phrase = m[1] ?? m[2] ?? m[3] ?? m[4]!;
+  const at = m.index + m[0].indexOf(phrase);
+  const said = text.replace(OPENER, '').slice(at, at + phrase.length);
+  if (m[1]) {
+    const det = /^\s*(?:(?:so|and|but|since|because|as)\s+)?(\p{L}+)/iu.exec(foldTypography(text).replace(OPENER, ''))?.[1]?.toLowerCase();
+    return `${det === 'your' || det === 'our' ? det : 'the'} ${said}`;
+  }
+  return m[2] ? said : `the ${said}`;
+}
 function aboutIn(dropped: Clause[], kept: string): string | undefined {
   const keptWords = new Set(foldTypography(kept).toLowerCase().match(/\p{L}+/gu) ?? []);
   for (const c of dropped) {
-    const about = ABOUT_WHAT.exec(c.text)?.[1];
+    const about = ABOUT_WHAT.exec(c.text)?.[1] ?? subjectOf(c.text);
     if (about && (foldTypography(about).toLowerCase().match(/\p{L}{4,}/gu) ?? []).some((w) => !keptWords.has(w))) return about.replace(/^(?:any|these|those) /iu, 'the ');
   }
   return undefined;

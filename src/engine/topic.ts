@@ -24,6 +24,8 @@ const FILLER = new Set([
   'here', 'there', 'little', 'respect', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'minute', 'minutes',
   'hour', 'hours', 'morning', 'afternoon', 'evening', 'tone', 'language', 'capitals', 'comments', 'comment', 'picture', 'fob',
 ]);
+/** A preposition that ties one noun phrase to the next as one thing ("the fee for your account"). */
+const JOIN = /^\s+(?:of|for|on|about|to|in|with|from)\s+$/i;
 const LEADS = new Set(['the', 'our', 'your', 'my', 'this', 'that', 'these', 'those', 'a', 'an', 'any', 'every']);
 
 const isNoun = (t: TermJson) =>
@@ -40,7 +42,7 @@ export const topicOf: (sentence: string) => string | null = perAnalysis(topicUnc
 
 function topicUncached(sentence: string): string | null {
   const terms = (tag(sentence).json({ offset: true, terms: { tags: true, offset: true } }) as Array<{ terms: TermJson[] }>).flatMap((s) => s.terms);
-  const chunks: Array<{ phrase: string; duration: boolean }> = [];
+  const chunks: Array<{ phrase: string; duration: boolean; start: number; end: number }> = [];
   let run: TermJson[] = [];
   const flush = () => {
     // A phrase ends on its noun: trailing modifiers ("day" before a mis-tagged "delay") go.
@@ -68,7 +70,9 @@ function topicUncached(sentence: string): string | null {
       // A bare singular noun reads as a slot error ("sorry about statement"): it gets "the".
       if (!LEADS.has(lead) && !first.tags.includes('ProperNoun') && run.length === 1 && !head.tags.includes('Plural') && !head.tags.includes('Money') && !head.tags.includes('Uncountable')) phrase = `the ${phrase}`;
       // A time span ("the five minutes") is a fact only when nothing else is named.
-      if (!/^(?:the|our|your|my|this|that)$/i.test(phrase)) chunks.push({ phrase: phrase.replace(/[.,;:!?]+$/, ''), duration: head.tags.includes('Duration') });
+      if (!/^(?:the|our|your|my|this|that)$/i.test(phrase)) {
+        chunks.push({ phrase: phrase.replace(/[.,;:!?]+$/, ''), duration: head.tags.includes('Duration'), start: first.offset.start, end: head.offset.start + head.offset.length });
+      }
     }
     run = [];
   };
@@ -85,6 +89,16 @@ function topicUncached(sentence: string): string | null {
   }
   flush();
   if (!chunks.length) return null;
+  // "the late fee | for | your library account" is one thing: a phrase joined by a preposition
+  // to the next keeps both facts ("the water damage in your kitchen", "the quote for the fence panels").
+  for (let i = chunks.length - 2; i >= 0; i--) {
+    const [a, b] = [chunks[i]!, chunks[i + 1]!];
+    const gap = sentence.slice(a.end, b.start);
+    if (b.duration || a.duration || !JOIN.test(gap) || /\d{1,2}(?::\d\d)?\s*(?:am|pm)?$/i.test(b.phrase)) continue;
+    const joined = `${a.phrase}${gap.replace(/\s+/g, ' ')}${sentence.slice(b.start, b.end).replace(/\s+/g, ' ')}`;
+    if (joined.split(' ').length > 9) continue;
+    chunks.splice(i, 2, { phrase: joined.replace(/[.,;:!?]+$/, ''), duration: false, start: a.start, end: b.end });
+  }
   const picked = chunks
     // The first named thing is usually what the sentence is about ("Sorry the meal wasn't to your taste").
     .map(({ phrase: c, duration }, i) => ({ c, i, weight: c.split(' ').length + (/[\d£$€]/.test(c) ? 2 : 0) - (duration ? 4 : 0) - i * 0.6 }))

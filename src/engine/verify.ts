@@ -225,9 +225,11 @@ export function checkSuggestions(
       .filter((c) => !seenFull.has(c.full) && seenFull.add(c.full))
       .map((c, i) => {
         const r = changedRange(sentence, c.full);
-        return { ...c, i, r, keep: kept(sentence, c.full), reach: reach(sentence, core, r), added: Math.max(0, c.full.length - sentence.length) };
+        // How much of the sentence the edit rewrites, in quarters: of two edits that keep the same words, the one that leaves more of the sentence as typed is lighter.
+        const changed = Math.ceil(((r.end - r.start) / Math.max(sentence.length, 1)) * 4);
+        return { ...c, i, r, keep: kept(sentence, c.full), reach: reach(sentence, core, r), changed, added: Math.max(0, c.full.length - sentence.length) };
       })
-      .sort((a, b) => a.tier - b.tier || a.reach - b.reach || b.keep - a.keep || a.added - b.added || a.i - b.i)) {
+      .sort((a, b) => a.tier - b.tier || a.reach - b.reach || b.keep - a.keep || a.changed - b.changed || a.added - b.added || a.i - b.i)) {
       if (ranked.length === MAX_SUGGESTIONS) break;
       const r = c.r;
       if (ranked.length && (r.start < from || r.end > to)) continue;

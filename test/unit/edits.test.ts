@@ -162,6 +162,28 @@ describe('rewrites that keep the agent’s facts', () => {
     );
   });
 
+  it('keeps the facts inside a deflection: the customer’s action as what happened, a name, what is handed off, someone else’s refusal', () => {
+    // The customer's action is said as what happened, not who did it; the facts in it stay.
+    expect(first('Your account got locked because you typed the password wrong five times on the app.').fixed).toContain(
+      'because the password was typed wrong five times on the app',
+    );
+    // A name set off by commas is who it was.
+    expect(first('The previous agent, Priya, should have cancelled your membership in March.').fixed).toContain('Priya');
+    // What a deflection hands off stays, as what the agent follows up.
+    const handed = first('The marketplace seller ships from Rotterdam, so delays on the garden chairs are between you and them.').fixed;
+    expect(handed).toContain('garden chairs');
+    expect(handed).toContain('Rotterdam');
+    expect(handed).not.toMatch(/between you and them/);
+    // Someone else's refusal is a fact; only the agent's deflection goes.
+    const refusal = first("Head office won't approve a second refund, it's not up to me.");
+    expect(refusal.fixed).toContain("Head office won't approve a second refund");
+    expect(refusal.fixed).not.toContain('not up to me');
+    // A named party of two words is asked as named, with what about.
+    expect(first('The rail operator cancelled it, so you’ll need to ask Great Western about a refund.').fixed).toContain(
+      'I’ll ask Great Western about a refund for you and update you by [time]',
+    );
+  });
+
   it('takes a bare hand-off up with the party it names, never with a sentence’s first word', () => {
     expect(first('Sorry, but that’s the courier’s responsibility.').fixed).toBe(
       'I’m sorry about this; I’ll take it up with the courier myself and update you by [time].',
