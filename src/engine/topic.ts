@@ -64,7 +64,8 @@ function topicUncached(sentence: string): string | null {
       const lead = first.text.toLowerCase();
       let phrase = lead === 'a' || lead === 'an' || lead === 'any' || lead === 'every' ? `the${words.slice(first.text.length)}` : words;
       // "The weekend team" at the start of the sentence is "the weekend team" inside the rewrite.
-      if (LEADS.has(lead)) phrase = phrase.charAt(0).toLowerCase() + phrase.slice(1);
+      // So does any other word that is capitalised only because it opens the sentence ("Ninety-seven percent").
+      if (LEADS.has(lead) || (first.offset.start === 0 && !first.tags.includes('ProperNoun') && !first.tags.includes('Acronym'))) phrase = phrase.charAt(0).toLowerCase() + phrase.slice(1);
       // Someone's thing ("the engineer's visit") keeps its article; a name's does not need one.
       if (!LEADS.has(lead) && first.tags.includes('Possessive') && !first.tags.includes('ProperNoun') && run.length > 1) phrase = `the ${phrase}`;
       // A bare singular noun reads as a slot error ("sorry about statement"): it gets "the".
@@ -99,6 +100,8 @@ function topicUncached(sentence: string): string | null {
     if (joined.split(' ').length > 9) continue;
     chunks.splice(i, 2, { phrase: joined.replace(/[.,;:!?]+$/, ''), duration: false, start: a.start, end: b.end });
   }
+  // A share of something is about the something: "ninety-seven percent of our prescriptions" → "our prescriptions".
+  for (const c of chunks) c.phrase = c.phrase.replace(/^[\p{L}\p{N}.,-]+ (?:percent|per cent|%) of (?=\S)/iu, '');
   const picked = chunks
     // The first named thing is usually what the sentence is about ("Sorry the meal wasn't to your taste").
     .map(({ phrase: c, duration }, i) => ({ c, i, weight: c.split(' ').length + (/[\d£$€]/.test(c) ? 2 : 0) - (duration ? 4 : 0) - i * 0.6 }))
