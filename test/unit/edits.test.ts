@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, validatePack, type RulePack } from '../../src/engine/index';
 import { EDIT_SPECS, applyEdit, baseForm, checkableSource, constructionEdits } from '../../src/engine/edits';
+import { grammarProblems } from '../../src/engine/grammar';
 import { hangShape, parseRegex } from '../../src/engine/safe-regex';
 import { CATEGORIES } from '../../src/engine/types';
 
@@ -202,6 +203,17 @@ describe('rewrites that keep the agent’s facts', () => {
       'I’m sorry about this; I’ll take it up with the courier myself and update you by [time].',
     );
     expect(first('It’s not our fault, it’s the bank’s.').fixed).toBe('I’m sorry about this; I’ll take it up with the bank myself and update you by [time].');
+  });
+});
+
+describe('the re-parse checks on rewrites', () => {
+  it('catch a slot filled with the wrong person for its verb, and the rewrite that had it is fixed', () => {
+    expect(grammarProblems('I’m sorry you was rushed during the call.')).toContain('verb does not agree with its subject');
+    expect(grammarProblems('I’m sorry you were rushed during the call.')).toEqual([]);
+    const text = 'We apologise if you felt rushed during the call.';
+    const f = analyze(text, { tips: false }).findings[0]!;
+    expect(f.suggestions.map((s) => s.replacement).join(' ')).not.toMatch(/you was/);
+    expect(f.suggestions[0]!.replacement).toMatch(/you were rushed during the call/);
   });
 });
 
