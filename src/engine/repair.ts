@@ -228,7 +228,7 @@ const DEFLECTS = new RegExp(
     String.raw`\bout of (?:our|my) hands\b`,
     String.raw`\b(?:can't|cannot|can not|won't|couldn't) (?:help|touch|override|change|see|do anything|honour|honor|approve|fix)\b`,
     String.raw`\b(?:we|i)(?:'re| are|'m| am) (?:just|only) (?:the|a|an)\b`,
-    String.raw`\b(?:we|i) (?:just|only) (?:work|sold|deal|pass|sell|handle|follow|submit|process|forward|book|take)\b`,
+    String.raw`\b(?:we|i) (?:just|only) (?:work|sold|deal|pass|sell|handle|follow|submit|process|forward|book|take|own|run|provide|supply|install|host|list|collect|ship|print|resell|distribute|arrange|manage)\b`,
     String.raw`\b(?:that|it|this)(?:'s| is| was) (?:all )?(?:their|his|her|the [\w-]+'s) (?:mistake|fault|problem|error|doing|responsibility|call)\b`,
     String.raw`\b(?:up to|down to) (?:them|him|her|you|that)\b`,
     String.raw`\bbetween you and\b`,
@@ -406,7 +406,7 @@ const FRAME_WORDS = new Set(
     'instead store shop branch help change touch override honour honor approve anyone someone somebody something else whoever elsewhere').split(' '),
 );
 /** The party a deflection names as its subject or object ("head office has no control", "you'll need to call your bank"). */
-const PARTY = /^(?:(?:that|this|it)(?:['’]s| is) (?:really |all )?(?:(?:on|for|down to|up to|a matter for|a question for) )?|you(?:['’]ll| will|['’]d| would)? (?:have|need) to (?:contact|speak to|talk to|call|raise it with|take it up with|chase|go to) |you (?:want|need) )?((?:the|your|our|their) [\p{L}-]+(?: (?:team|office|department|desk|provider|company))?|head office|\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)\b/u;
+const PARTY = /^(?:(?:that|this|it)(?:['’]s| is) (?:really |all )?(?:(?:on|for|down to|up to|a matter for|a question for) )?|you(?:['’]ll| will|['’]d| would)? (?:have|need) to (?:contact|speak to|talk to|call|raise it with|take it up with|chase|go to) |you (?:want|need) )?((?:the|your|our|their) [\p{L}-]+(?: (?:team|office|department|desk|provider|company|supplier|insurer|bank|carrier|network|seller|landlord|agent|agency|airline|school|employer|council|manufacturer|retailer|partner|vendor|processor|operator|admin|firm|practice|surgery|store|shop|site|app))?|head office|\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)\b/u;
 // The next step owned, not an outcome promised that the agent may not control ("that's between you and the airline").
 const NEXT_STEP = 'I’ll follow this up myself and update you by [time]';
 /** The owned step with the party the agent named: "I'll take it up with the courier myself and update you by [time]". */
