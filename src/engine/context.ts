@@ -51,6 +51,10 @@ const REASSURES =
 const OWNED_APOLOGY =
   /\b(?:sorry|apologi[sz]e|apologies)\b.{0,40}\b(?:for (?:our|my|the|we|i)\b|that (?:our|my|we|i)\b|(?:our|my) \w+(?: \w+)? (?:broke|lost|left|damaged|sent|missed|forgot|dropped|delivered|gave|charged|shipped|cancelled|mixed)\b|(?:broke|lost|damaged|missed|mixed up|double-charged|overcharged)\b|(?:our|my) (?:mistake|error|fault)|we (?:got|made|sent|missed|messed|dropped|lost|charged|shipped)|i (?:got|made|sent|missed|messed|dropped|lost|charged|shipped))/;
 
+/** An apology and nothing else ("I'm sorry.", "So sorry about that!", "My apologies."): it hedges nothing and blames no one. */
+const BARE_APOLOGY =
+  /^\W*(?:(?:i|we)(?:'m|'re| am| are) |my |our )?(?:so |really |very |truly |terribly |deeply |incredibly )*(?:sorry|apologies)(?: (?:about|for) (?:that|this|the (?:mix-up|mistake|error|trouble|wait|delay|hassle)))?(?:,? [a-z]+)?[\s!.…]*$/;
+
 const FIRST_PERSON_SUBJECT = /^(?:\W*)(?:i|we)\b/;
 
 /**
@@ -103,6 +107,8 @@ export function checkContext(check: ContextCheck, ctx: SentenceContext): boolean
       return REASSURES.test(ctx.lower);
     case 'owned-apology':
       return OWNED_APOLOGY.test(ctx.lower);
+    case 'bare-apology':
+      return BARE_APOLOGY.test(ctx.lower);
     case 'first-person-subject':
       return FIRST_PERSON_SUBJECT.test(ctx.lower);
     case 'hand-off': {

@@ -565,26 +565,6 @@ function withHelpfulLead(original: string, edited: string, category: Category): 
   return `${lead}In case it helps, ${rest}`;
 }
 
-/** Words that give an argument its edge and carry no fact: "actually", "well within", "to the letter". */
-const EDGE = /\b(?:actually|absolutely|perfectly|entirely|completely|exactly|clearly|obviously|simply|very much|to the letter|(?:well)(?= (?:within|before|ahead|inside|above|below|under|over)\b))\s+|,?\s+(?:that )?i can assure you\b|,?\s+(?:i can )?assure you\b|,?\s+you know\b/giu;
-const SARCASM = /^(?:oh|sure|yeah|yes|right|great|wow|well)\b|\bon purpose\b|\bbecause we\b|\bof course we\b/i;
-/**
- * An argument about the facts, kept as the agent's record of them with the edge taken off and
- * the door opened: "Our records show the technician arrived at 9:05, well within the agreed
- * slot." → "Our records show the technician arrived at 9:05, within the agreed slot, but I'm
- * happy to look at it again with you." The judge still decides: what still argues is refused.
- */
-function reopened(sentence: string): string | null {
-  const end = END.exec(sentence)?.[0] ?? '';
-  const typed = sentence.slice(0, sentence.length - end.length);
-  const body = typed.replace(EDGE, '').replace(/\s{2,}/g, ' ').replace(/[\s,;:—–-]+$/u, '');
-  // Only a record of the facts said with an edge: nothing to take off is an argument the stock line answers;
-  // sarcasm ("Oh yes, because we obviously lose parcels on purpose") and pointing at effort or numbers stay arguments without it.
-  if (body === typed.replace(/[\s,;:—–-]+$/u, '') || words(body) < 5 || /\?/.test(end) || /\b(?:but|however|happy to|look at it again)\b/i.test(body)) return null;
-  if (SARCASM.test(foldTypography(body)) || /%|\b(?:percent|per cent)\b|\b(?:doing (?:our|their|my|his|her) best|doing everything|most of|all of our|every one of)\b/iu.test(foldTypography(body))) return null;
-  return `${body}, but I’m happy to look at it again with you${end.trim() ? '.' : ''}`;
-}
-
 const WHOLE: Record<Category, string> = {
   'blame-shifting': 'I’ll sort this out for you myself and update you by [time].',
   defensive: 'I understand why this is frustrating, and I’m on it.',
@@ -659,10 +639,6 @@ export function repairs(input: RepairInput): { edits: string[]; owned: string[];
     const about = category === 'blame-shifting' && (FINAL.test(folded) || REFUSES.test(folded))
       ? (t: string) => `I’m sorry about ${t}; here’s what I can do instead: [option].`
       : ABOUT[category];
-    if (category === 'defensive') {
-      const open = reopened(sentence);
-      if (open) out.push(open);
-    }
     if (topic) out.push(sentence.slice(0, lead) + about(topic).replace(END, '') + tail);
     out.push(sentence.slice(0, lead) + WHOLE[category].replace(END, '') + tail);
     return [...new Set(out)].filter(differs);

@@ -64,6 +64,7 @@ export const CONTEXT_CHECKS = [
   'has-time',
   'reassures',
   'owned-apology',
+  'bare-apology',
   'first-person-subject',
   'hand-off',
 ] as const;

@@ -185,17 +185,12 @@ describe('rewrites that keep the agent’s facts', () => {
     );
   });
 
-  it('keeps a record of the facts said with an edge, edge off and door open; never keeps sarcasm minus its edge', () => {
-    const r = first('Our logs show the engineer arrived at 10:10, well within the booked window.');
-    expect(r.fixed).toBe('Our logs show the engineer arrived at 10:10, within the booked window, but I’m happy to look at it again with you.'.replace(/’/g, "'"));
-    expect(r.span.length).toBeLessThan(40);
-    // "we delay refunds on purpose" without "obviously" would say the opposite of what the agent meant.
-    const sarcasm = first('Oh sure, because we obviously delay refunds on purpose.');
-    expect(sarcasm.fixed).not.toMatch(/on purpose/);
-    // A statistic offered as a defence is answered, not kept with a tail; what it was about is named in lower case.
+  it('answers a statistic offered as a defence without keeping it as an argument, naming what it was about in lower case', () => {
     expect(first('Eighty percent of our orders ship the same day, so this is very much a one-off.').fixed).toBe(
       'I hear you about our orders, and I want to get this right for you.'.replace(/’/g, "'"),
     );
+    // "we delay refunds on purpose" without "obviously" would say the opposite of what the agent meant.
+    expect(first('Oh sure, because we obviously delay refunds on purpose.').fixed).not.toMatch(/on purpose/);
   });
 
   it('takes a bare hand-off up with the party it names, never with a sentence’s first word', () => {

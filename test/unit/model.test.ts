@@ -69,6 +69,14 @@ describe('learned checks in the engine', () => {
     }
   });
 
+  it('never call a bare apology a non-apology: it hedges nothing, so a rewrite may lead with one', () => {
+    for (const text of ['I’m sorry.', 'I am so sorry about that!', 'My apologies.', 'Sorry about the mix-up, Dave.']) {
+      expect(analyze(text, { tips: false }).findings.filter((f) => f.category === 'non-apology'), text).toEqual([]);
+    }
+    // A hedge or a feeling is still one.
+    expect(analyze('Sorry if that came across wrong.', { tips: false }).findings.map((f) => f.category)).toContain('non-apology');
+  });
+
   it('can be turned off per check, by the agent or by a pack, unless a pack locks it', () => {
     const text = UNRULED.defensive;
     expect(learnedIds(text, { disabledRules: ['model/defensive'] })).toEqual([]);
