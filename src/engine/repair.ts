@@ -266,13 +266,14 @@ const CLAUSE_BREAK = /\s*[,;:]\s+|\s+[—–-]\s+|\s+(?=(?:so|because|since|henc
 /** "The system won't let me …", "I'm not authorised to …": what cannot be done, said as the agent's own limit. */
 const OWN_LIMIT = /^(\s*(?:(?:so|but|and|because)\s+)?)(?:(?:the|our) (?:system|computer|tool|platform)|it)\s+(?:won['’]t|will not|doesn['’]t|does not)\s+(?:let|allow)\s+(?:me|us)\s+(?:to\s+)?|^(\s*(?:(?:so|but|and|because)\s+)?)i(?:['’]m| am) not (?:authori[sz]ed|allowed|able|permitted) to\s+/iu;
 /** A refusal: what follows it may not promise to fix the thing refused, only to offer what can be done. */
-const REFUSES = /\b(?:nothing (?:more |else )?(?:we|i) can (?:do|offer)|not much (?:we|i) can do|out of (?:our|my) hands|hands are tied|(?:can't|cannot|can not|won't|couldn't) (?:help|override|change|do anything|honour|honor|approve|make an exception)|not (?:authori[sz]ed|allowed|able|permitted) to|(?:won't|will not|doesn't|does not) (?:let|allow) (?:me|us))\b/iu;
+const REFUSES = /\b(?:nothing (?:more |else )?(?:we|i) can (?:do|offer)|not much (?:we|i) can do|out of (?:our|my) hands|hands are tied|(?:can't|cannot|can not|won't|couldn't) (?:help|override|change|do anything|honour|honor|approve|make an exception|offer)|not (?:authori[sz]ed|allowed|able|permitted) to|(?:won't|will not|doesn't|does not) (?:let|allow) (?:me|us))\b/iu;
 const FINAL = /\b(?:still stands|stands as|is final|are final|non-refundable|(?:can't|cannot|won't|will not) be (?:refunded|changed|reversed|cancelled|canceled|waived|moved|exchanged|reissued|extended|overturned)|(?:above|beyond) my (?:level|pay grade|head|authority)|(?:isn't|is not|not) possible|no way (?:to|for)|unable to)\b/iu;
 const LEADING_APOLOGY = /^(?:(?:i'm|i am|we're|we are)\s+)?(?:so\s+|very\s+|really\s+)?(?:sorry|apologies)\b/iu;
 const LINK_START = /^(?:so|because|since|hence|once|which is why|that's why|that is why|and|but)\s+/iu;
 const OPENER = /^(?:honestly|frankly|look|to be honest|tbh|unfortunately|sadly|at the end of the day|to be fair|in fairness)\b,?\s*/iu;
 /** Words a clause opens with that lose their capital inside a sentence. */
-const COMMON_START = /^(?:the|our|your|a|an|this|that|these|those|it|they|there|someone|whoever|my|his|her|their|its|you)\b/iu;
+// Teams and offices too ('Head office decides…' → '— head office decides…'): capitalised only because they opened the sentence.
+const COMMON_START = /^(?:the|our|your|a|an|this|that|these|those|it|they|there|someone|whoever|my|his|her|their|its|you|head office|billing|accounts|customs|corporate|management|finance|security|reception|maintenance|sales|support|payroll|admissions|housekeeping|dispatch|shipping|returns|claims|underwriting|compliance|legal)\b/iu;
 /** Modal guesses about what went wrong: "must have missed" is "missed". */
 const GUESS = /\b(?:must|might|may|probably) have ([\p{L}-]+)\b/giu;
 
@@ -443,7 +444,7 @@ export function ownFacts(sentence: string): string | null {
 }
 
 /** What a refusal is about ("there's nothing we can do about your parcel from Canada"), where the kept words don't say it already. */
-const ABOUT_WHAT = /\b(?:do|help)(?: you)?(?: anything| much| a thing)? (?:about|with) ((?:the|your|our|this|that|these|those|any) [^,;:.!?—–]+?)\s*$/iu;
+const ABOUT_WHAT = /\b(?:(?:do|help)(?: you)?(?: anything| much| a thing)? (?:about|with)|offer(?: you)?(?: anything| much)? (?:for|on|about|towards))\s+((?:the|your|our|this|that|these|those|any) [^,;:.!?—–]+?)\s*$/iu;
 /** What a deflection hands off, as its subject ("any login problems with Mathsworld need to go through them"). */
 const ABOUT_SUBJECT =
   /^(?:(?:so|and|but|since|because|as)\s+)?(?:(?:any|all|these|those|the|your|our)\s+([^,;:.!?—–]+?)|anything to do with ([^,;:.!?—–]+?)|(?:complaints?|questions?|problems?|issues?) (?:about|with) ([^,;:.!?—–]+?)|(\p{L}[\p{L}-]*s(?: (?:on|with|to|for|about|of|in) [^,;:.!?—–]+?)?))\s+(?:is|are|will be|would be|needs?|has|have|must|should)\s+(?:to go |really |all |entirely |got )?(?:down to|up to|between you and|through|for (?:them|him|her|the)|go to|to go|nothing to do|a matter for)\b/iu;

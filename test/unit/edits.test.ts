@@ -193,6 +193,17 @@ describe('rewrites that keep the agent’s facts', () => {
     expect(first('Oh sure, because we obviously delay refunds on purpose.').fixed).not.toMatch(/on purpose/);
   });
 
+  it('never splices a step into the middle of a phrase, never turns "should really have" into an instruction, and keeps a refusal honest', () => {
+    expect(first('You ordered through a reseller, so any changes to the delivery have to go through them.').fixed).toBe(
+      "You ordered through a reseller, so I'll arrange the changes to the delivery with them myself and update you by [time].",
+    );
+    expect(first('You should really have told us about the second driver when you booked.').fixed).not.toMatch(/^Please really/);
+    // After "I can't offer anything for X" the step is what can be done about X, not a promise to fix it; the team loses its sentence-start capital.
+    const refusal = first('Head office decides on refunds, so I can’t offer anything for the cancelled lesson.').fixed;
+    expect(refusal).toContain('head office decides on refunds');
+    expect(refusal).toContain('here’s what I can do about the cancelled lesson instead: [option]');
+  });
+
   it('takes a bare hand-off up with the party it names, never with a sentence’s first word', () => {
     expect(first('Sorry, but that’s the courier’s responsibility.').fixed).toBe(
       'I’m sorry about this; I’ll take it up with the courier myself and update you by [time].',
