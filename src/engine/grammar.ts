@@ -24,6 +24,8 @@ function problemsOf(text: string): string[] {
   if (/\b(?:the|a|an|our|your|my)\s*[.,;!?]/.test(t)) out.push('determiner with no noun');
   if (/[,;:]\s*[,;:.!?]|\.\s*\./.test(t.replace(/\.\.\./g, '…'))) out.push('stray punctuation');
   if (/\s{2,}/.test(text.trim())) out.push('double space');
+  // A feeling cut out of its own idiom ("I'm sorry you feel that way" → "I'm sorry way").
+  if (/\b(?:sorry|apologies|apologise|apologize) (?:way|so)\b/.test(t)) out.push('apology with its object cut');
   // A slot filled with the wrong person for its verb ("sorry you was rushed", "I were").
   if (/\b(?:you|we|they) was\b|\bi were\b|\b(?:he|she|it) were\b(?! to\b)/.test(t)) out.push('verb does not agree with its subject');
   return out;

@@ -176,8 +176,8 @@ function ownApology(sentence: string): string | null {
   let s = sentence
     // "you found the tour disappointing" is "the tour was disappointing".
     .replace(/\b(sorry|apologi[sz]e|apologies|regret)( that| if)? you (?:found|find) ((?:the|your|our|this|that|my) [\w' -]+?) (disappointing|confusing|unclear|frustrating|difficult|unhelpful|rude|slow|stressful|upsetting)\b/i, '$1$2 $3 was $4')
-    .replace(/\b(sorry|apologi[sz]e|apologies|regret)( that| if)? you (?:feel|felt|think|thought|believe|perceive[d]?|found) (?:that )?/i, '$1 ')
-    .replace(/\b(sorry|apologi[sz]e|apologies|regret)( that)? (?:if )?(?:there (?:was|were|has been|have been) )?any (inconvenience|confusion|frustration|disappointment|trouble|misunderstanding|delay)s?( (?:this|that|it) (?:may have|might have|has|may|might) caused?| caused)?/i, (_, a: string, _that: string | undefined, what: string) => `${a} for the ${what}`)
+    .replace(/\b(sorry|apologi[sz]e|apologies|regret)( that| if)? you (?:feel|felt|think|thought|believe|perceive[d]?|found) (?!(?:that |this |so )?way\b|so\b|like (?:that|this)\b|(?:that|this)[.!?,]|(?:that|this)$)(?:that )?/i, '$1 ')
+    .replace(/\b(sorry|apologi[sz]e|apologies|regret)( that)? (?:if )?(?:there (?:was|were|has been|have been) )?any (?:perceived |possible |potential )?(inconvenience|confusion|frustration|disappointment|trouble|misunderstanding|delay)s?( (?:this|that|it) (?:may have|might have|has|may|might) caused?| caused)?/i, (_, a: string, _that: string | undefined, what: string) => `${a} for the ${what}`)
     .replace(/\bfor for\b/i, 'for')
     .replace(/\b(sorry|apologies|apologi[sz]e|regret)( for)? the (\w+)(?= caused)? caused\b/i, '$1$2 the $3');
   s = s.replace(/^(\s*)(?:we |i )?regret that\b/i, '$1I’m sorry that');
@@ -256,6 +256,8 @@ const DEFLECTS = new RegExp(
     String.raw`\b(?:isn't|is not|not) (?:really )?my (?:area|call|decision|remit)\b`,
     String.raw`\b(?:that's|that is|it's|it is|this is) (?:really )?(?:one|a matter|a question|something) for\b`,
     String.raw`\b(?:it's|it is|it was|that's|that was) (?:the|your|their) [\w -]{1,30}? who\b`,
+    // "Blame the new software": telling the customer whom to blame.
+    String.raw`^blame (?:the|it on|our|your|their)\b`,
     // The customer as the one who got it wrong: what happened stays, who did it goes.
     String.raw`^you (?:entered|typed|put|selected|chose|forgot|missed|didn't|did not|failed|used|clicked|ticked|deleted|ignored|booked|ordered)\b`,
   ].join('|'),
@@ -434,7 +436,10 @@ export function ownFacts(sentence: string): string | null {
   const { lead, end, clauses, refused } = takeApart(sentence);
   const kept = clauses.filter((c) => !c.deflects);
   if (!kept.length) return null;
-  const text = joinKept(kept).replace(COMMON_START, (w) => w.toLowerCase());
+  let text = joinKept(kept).replace(COMMON_START, (w) => w.toLowerCase());
+  // "Blame the new software — it's been rejecting vouchers": what "it" was stays named.
+  const blamed = BLAME_TARGET.exec(clauses.find((c) => c.deflects)?.text ?? '')?.[1];
+  if (blamed && clauses[0]!.deflects) text = text.replace(/^it(?=['’]s\b| is\b| has\b| was\b| keeps\b)/u, blamed.replace(COMMON_START, (w) => w.toLowerCase()));
   if (words(text) < 3) return null;
   const close = end.trim() ? '.' : '';
   // An edit may already have owned the next step ("I'll contact the warranty team … by [time]").
@@ -442,6 +447,8 @@ export function ownFacts(sentence: string): string | null {
   // After a refusal the honest next step is what can be done instead, not a promise to fix it.
   return `${lead}I’m sorry — ${text}; ${stepFor(refused, aboutIn(clauses.filter((c) => c.deflects), text))}${close}`;
 }
+
+const BLAME_TARGET = /^\s*blame (?:it on )?((?:the|our|your|their) [^,;:—–]+?)\s*$/iu;
 
 /** What a refusal is about ("there's nothing we can do about your parcel from Canada"), where the kept words don't say it already. */
 const ABOUT_WHAT = /\b(?:(?:do|help)(?: you)?(?: anything| much| a thing)? (?:about|with)|offer(?: you)?(?: anything| much)? (?:for|on|about|towards))\s+((?:the|your|our|this|that|these|those|any) [^,;:.!?—–]+?)\s*$/iu;

@@ -223,6 +223,28 @@ describe('the re-parse checks on rewrites', () => {
   });
 });
 
+describe('rewrites never cut an apology out of its own idiom', () => {
+  const first = (text: string) => {
+    const f = analyze(text, { tips: false }).findings[0]!;
+    return { fixed: text.slice(0, f.start) + f.suggestions[0]!.replacement + text.slice(f.end) };
+  };
+  it('"sorry you feel that way" is answered, not cut to "sorry way", and the re-parse check would catch it', () => {
+    expect(grammarProblems('I’m sorry way.')).toContain('apology with its object cut');
+    for (const text of ['I’m sorry you feel that way.', 'So sorry you feel this way about the new app!']) {
+      const f = analyze(text, { tips: false }).findings[0]!;
+      for (const s of f.suggestions) expect(grammarProblems(text.slice(0, f.start) + s.replacement + text.slice(f.end)), s.replacement).toEqual([]);
+      expect(f.suggestions[0]!.replacement).not.toMatch(/sorry (?:this |that )?way/i);
+    }
+  });
+
+  it('keeps what was blamed and what a hedged apology was for', () => {
+    expect(analyze('Blame the new scanner — it’s been misreading barcodes all day.', { tips: false }).findings[0]!.suggestions[0]!.replacement).toContain(
+      'the new scanner’s been misreading barcodes all day',
+    );
+    expect(first('Apologies for any perceived delay in replying.').fixed).toBe('Apologies for the delay in replying.');
+  });
+});
+
 describe('a team pack’s own edits (pack format 2)', () => {
   const edit = {
     id: 'recap-not-repeat',
