@@ -57,7 +57,7 @@ function dropFrame(input: RepairInput): string | null {
 }
 
 const VAGUE_TIME =
-  /\b(?:as soon as (?:possible|we can|i can)|asap|a\.s\.a\.p\.?|soon|shortly|in due course|when(?:ever)? (?:possible|we can|i can)|at some point|in the (?:near|coming) (?:future|days|weeks)|at the earliest opportunity|at our earliest convenience|some ?time|at some stage|at a later (?:date|stage)|as (?:early|quickly|fast) as (?:possible|we can|i can)|when (?:they|he|she) can|in a (?:bit|while)|before long|any time now|in good time|when things (?:calm|quieten|quiet) down|in the coming (?:days|weeks))\b/i;
+  /\b(?:as soon as (?:possible|we can|i can)|asap|a\.s\.a\.p\.?|soon|shortly|in due course|when(?:ever)? (?:possible|we can|i can)|at some point|in the (?:near|coming) (?:future|days|weeks)|at the earliest opportunity|at our earliest convenience|some ?time|at some stage|at a later (?:date|stage)|as (?:early|quickly|fast) as (?:possible|we can|i can)|when (?:they|he|she) can|in a (?:bit|while)|before long|any time now|in good time|when things (?:calm|quieten|quiet) down|in the coming (?:days|weeks)|eventually)\b/i;
 const OWNER = /^(\s*(?:@\w+\s+)*)(?:we(?:'|’)ll|we will|we shall|we are going to|we're going to|we’re going to|someone will|somebody will|the team will|our team will)\b/i;
 /** A promised action a deadline can attach to ("will be reviewed", "should be with you", "expect to hear"). */
 const FUTURE_ACTION = /\b(?:will|shall|won['’]t|going to|should|(?:i|we|you|they|he|she|it)['’]ll|expect to|due to)\b/i;
@@ -94,6 +94,15 @@ function ownPromise(sentence: string): string | null {
       .replace(/\b(it|this|that|he|she) will be\b/iu, '$1 is')
       .replace(/^(?:the|our|your|it|this|that|they|there)\b/i, (w) => w.toLowerCase());
     return `${hedged[1]}I’ll check that ${rest} and let you know${close}${closer}`;
+  }
+  // A hope about someone else with no real time ("Hopefully the bank sorts its end out soon"): the agent
+  // checks it happens and says when, rather than inventing the other party's deadline.
+  if (hedged && !/^(?:i|we)\b/i.test(hedged[2]!) && VAGUE_TIME.test(hedged[2]!) && !/^(?:it|this|that|there)\b/i.test(hedged[2]!)) {
+    const closer = TRAILER.exec(hedged[2]!)?.[0] ?? '';
+    const said = closer ? hedged[2]!.slice(0, -closer.length) : hedged[2]!;
+    const close = END.exec(said)?.[0] ?? '';
+    const rest = said.replace(END, '').replace(new RegExp(String.raw`,?\s*(?:` + VAGUE_TIME.source + ')', 'i'), '').replace(/^(?:the|our|your|they)\b/i, (w) => w.toLowerCase());
+    if (words(rest) >= 3) return `${hedged[1]}I’ll check that ${rest} and update you by [time]${close}${closer}`;
   }
   if (HOPE.test(s)) {
     // A chat line typed in lower case stays so ("hopefully we can…" → "we can…").
@@ -139,8 +148,8 @@ function ownPromise(sentence: string): string | null {
     changed = true;
   }
   if (VAGUE_TIME.test(s)) {
-    s = s.replace(new RegExp(String.raw`(?:get back to you |update you |let you know )?` + VAGUE_TIME.source, 'i'), (m) =>
-      /get back to you|update you|let you know/i.test(m) ? 'update you by [time]' : 'by [time]',
+    s = s.replace(new RegExp(String.raw`(?:get back to you |update you |let you know )?(?:` + VAGUE_TIME.source + String.raw`)(\s+(?:after|of|from)\b)?`, 'i'), (m, after: string | undefined) =>
+      /get back to you|update you|let you know/i.test(m) ? 'update you by [time]' : after ? `within [time]${after}` : 'by [time]',
     );
     changed = true;
   } else if (!/\[(?:time|date)\]/.test(s) && !hasTime(foldTypography(s).toLowerCase())) {
@@ -176,7 +185,7 @@ function ownApology(sentence: string): string | null {
   let s = sentence
     // "you found the tour disappointing" is "the tour was disappointing".
     .replace(/\b(sorry|apologi[sz]e|apologies|regret)( that| if)? you (?:found|find) ((?:the|your|our|this|that|my) [\w' -]+?) (disappointing|confusing|unclear|frustrating|difficult|unhelpful|rude|slow|stressful|upsetting)\b/i, '$1$2 $3 was $4')
-    .replace(/\b(sorry|apologi[sz]e|apologies|regret)( that| if)? you (?:feel|felt|think|thought|believe|perceive[d]?|found) (?!(?:that |this |so )?way\b|so\b|like (?:that|this)\b|(?:that|this)[.!?,]|(?:that|this)$)(?:that )?/i, '$1 ')
+    .replace(/\b(sorry|apologi[sz]e|apologies|regret)( that| if)? you (?:feel|felt|think|thought|believe|perceive[d]?|found) (?!(?:that |this |so )?way\b|the need\b|like\b|so\b|like (?:that|this)\b|(?:that|this)[.!?,]|(?:that|this)$)(?:that )?/i, '$1 ')
     .replace(/\b(sorry|apologi[sz]e|apologies|regret)( that)? (?:if )?(?:there (?:was|were|has been|have been) )?any (?:perceived |possible |potential )?(inconvenience|confusion|frustration|disappointment|trouble|misunderstanding|delay)s?( (?:this|that|it) (?:may have|might have|has|may|might) caused?| caused)?/i, (_, a: string, _that: string | undefined, what: string) => `${a} for the ${what}`)
     .replace(/\bfor for\b/i, 'for')
     .replace(/\b(sorry|apologies|apologi[sz]e|regret)( for)? the (\w+)(?= caused)? caused\b/i, '$1$2 the $3');
@@ -409,7 +418,7 @@ const FRAME_WORDS = new Set(
     'instead store shop branch help change touch override honour honor approve anyone someone somebody something else whoever elsewhere').split(' '),
 );
 /** The party a deflection names as its subject or object ("head office has no control", "you'll need to call your bank"). */
-const PARTY = /^(?:(?:that|this|it)(?:['’]s| is) (?:really |all )?(?:(?:on|for|down to|up to|a matter for|a question for) )?|you(?:['’]ll| will|['’]d| would)? (?:have|need) to (?:contact|speak to|talk to|call|raise it with|take it up with|chase|go to) |you (?:want|need) )?((?:the|your|our|their) [\p{L}-]+(?: (?:team|office|department|desk|provider|company|supplier|insurer|bank|carrier|network|seller|landlord|agent|agency|airline|school|employer|council|manufacturer|retailer|partner|vendor|processor|operator|admin|firm|practice|surgery|store|shop|site|app))?|head office|\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)\b/u;
+const PARTY = /^(?:(?:that|this|it)(?:['’]s| is) (?:really |all )?(?:(?:on|for|down to|up to|a matter for|a question for|one for|something for|a job for) )?|you(?:['’]ll| will|['’]d| would)? (?:have|need) to (?:contact|speak to|talk to|call|raise it with|take it up with|chase|go to) |you (?:want|need) )?((?:the|your|our|their) (?:[\p{L}-]+ ){1,2}(?:team|office|department|desk|unit|squad)|(?:the|your|our|their) [\p{L}-]+(?: (?:team|office|department|desk|provider|company|supplier|insurer|bank|carrier|network|seller|landlord|agent|agency|airline|school|employer|council|manufacturer|retailer|partner|vendor|processor|operator|admin|firm|practice|surgery|store|shop|site|app))?|head office|\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)\b/u;
 // The next step owned, not an outcome promised that the agent may not control ("that's between you and the airline").
 const NEXT_STEP = 'I’ll follow this up myself and update you by [time]';
 /** The owned step with the party the agent named: "I'll take it up with the courier myself and update you by [time]". */
@@ -419,9 +428,11 @@ const HANDLER = /^((?:the |our |your )?(?!(?:i|we|you|it|that|this|they)\b)[\p{L
 
 /** The first party a deflection names, not a pronoun or a frame word ("Sorry" opens a sentence, it is nobody). */
 function partyIn(texts: string[]): string | undefined {
-  return texts
+  const found = texts
     .map((t) => PARTY.exec(t.replace(COMMON_START, (w) => w.toLowerCase()))?.[1])
-    .find((p) => p && !/^(?:it|that|this|there|we|i|you|they|not|no|yes|so|but|and|or|please|thanks|hi|hello|hey|look|well|ok|okay)$/i.test(p) && !FRAME_WORDS.has(foldTypography(p).toLowerCase()) && !LEADING_APOLOGY.test(p));
+    .filter((p): p is string => !!p && !/^(?:it|that|this|there|we|i|you|they|not|no|yes|so|but|and|or|please|thanks|hi|hello|hey|look|well|ok|okay)$/i.test(p) && !FRAME_WORDS.has(foldTypography(p).toLowerCase()) && !LEADING_APOLOGY.test(p));
+  // A party named with its article ("the finance operations team") over a capitalised word that only opened a clause ("Invoicing isn't my area").
+  return found.find((p) => /^(?:the|your|our|their|head office)\b/i.test(p)) ?? found[0];
 }
 const INSTEAD = 'here’s what I can do instead: [option]';
 

@@ -204,6 +204,16 @@ describe('rewrites that keep the agent’s facts', () => {
     expect(refusal).toContain('here’s what I can do about the cancelled lesson instead: [option]');
   });
 
+  it('fixes the slot errors a strict grader found: no leftover intensifier or "for", no "eventually by [time]", no invented deadline for someone else, the team the agent named', () => {
+    expect(first('It’s explained very clearly in section 4 of your agreement.').fixed).not.toMatch(/\bvery in\b/);
+    expect(first('Just so you know for next time, flat-pack beds need two people.').fixed).not.toMatch(/\bfor,/);
+    expect(first('Someone from billing should be in touch about the refund eventually.').fixed).not.toMatch(/eventually/);
+    expect(first('Hopefully the landlord sorts the boiler out soon.').fixed).toBe('I’ll check that the landlord sorts the boiler out and update you by [time].'.replace(/’/g, "'"));
+    expect(first('Your invoice gets sent at some stage after the job is signed off.').fixed).toBe('Your invoice gets sent within [time] after the job is signed off.');
+    expect(first('Invoicing isn’t my area, that’s one for the finance operations team.').fixed).toContain('take it up with the finance operations team');
+    expect(first('It’s all covered in the setup video if you’d taken the time to watch it.').fixed).not.toMatch(/video if you/);
+  });
+
   it('takes a bare hand-off up with the party it names, never with a sentence’s first word', () => {
     expect(first('Sorry, but that’s the courier’s responsibility.').fixed).toBe(
       'I’m sorry about this; I’ll take it up with the courier myself and update you by [time].',
