@@ -596,7 +596,8 @@ const ABOUT: Record<Category, (topic: string) => string> = {
   'blame-shifting': (t) => `I’m sorry about ${t}; I’ll follow this up myself and update you by [time].`,
   defensive: (t) => `I hear you about ${t}, and I want to get this right for you.`,
   lecturing: (t) => `I’m happy to help with ${t}; here’s what I can do: [option].`,
-  'non-apology': (t) => `I’m sorry about ${t}, and I want to put it right.`,
+  // Not "I want to put it right": after an apology about feelings the thing itself often stands (a tariff, a policy), and a promise to change it would be a reversal.
+  'non-apology': (t) => `I’m sorry about ${t}, and I’m happy to go through it with you.`,
   'vague-commitment': (t) => `I’ll update you on ${t} by [time].`,
 };
 
