@@ -7,22 +7,14 @@
 import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SKIP_BROWSER, FLAGGED, badge, card, marks, useSession, withPage } from './harness';
-import { HIGHLIGHT_LINES, OVERLAY_LINES, UNDERLINE_REPLY_TAIL, type Line } from './underline-reads';
+import { HIGHLIGHT_LINES, OVERLAY_LINES, UNDERLINE_REPLY_TAIL, type Line, SURFACE_LOOK } from './underline-reads';
 
 const REPLY = `${FLAGGED} ${UNDERLINE_REPLY_TAIL}`;
 /** The page's dark theme, in force once <html> has the class `dark`. */
 const DARK_THEME = 'html.dark body{background:#0d1117;color:#e6edf3} html.dark #reply{background:#1e1e1e;color:#e4e4e7;border-color:#3f3f46}';
 const panel = (page: Page) => page.locator('tactful-overlay [data-tactful="panel"]');
 
-/** The surface's theme attribute and the relative luminance of its computed background. */
-function surfaceLook(page: Page, selector: string): Promise<{ theme: string | null; luminance: number }> {
-  return page.evaluate((sel) => {
-    const el = document.querySelector('tactful-overlay')!.shadowRoot!.querySelector(sel)!;
-    const [r, g, b] = getComputedStyle(el).backgroundColor.match(/[\d.]+/g)!.map(Number) as [number, number, number];
-    const ch = (v: number) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
-    return { theme: el.getAttribute('data-theme'), luminance: 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b) };
-  }, selector);
-}
+const surfaceLook = (page: Page, selector: string) => page.evaluate(SURFACE_LOOK, selector);
 
 async function typeReply(page: Page): Promise<void> {
   await page.addStyleTag({ content: DARK_THEME });

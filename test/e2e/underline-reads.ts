@@ -75,3 +75,14 @@ export const OVERLAY_LINES = `(() => {
     });
   })()`;
 
+
+/**
+ * In the page (Playwright or Puppeteer `page.evaluate(SURFACE_LOOK, selector)`): an overlay
+ * surface's theme attribute and the relative luminance of its computed background.
+ */
+export function SURFACE_LOOK(selector: string): { theme: string | null; luminance: number } {
+  const el = document.querySelector('tactful-overlay')!.shadowRoot!.querySelector(selector)!;
+  const [r, g, b] = getComputedStyle(el).backgroundColor.match(/[\d.]+/g)!.map(Number) as [number, number, number];
+  const ch = (v: number) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
+  return { theme: el.getAttribute('data-theme'), luminance: 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b) };
+}

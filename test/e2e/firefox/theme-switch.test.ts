@@ -7,21 +7,13 @@
 import { describe, it, expect } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { FLAGGED } from '../harness';
-import { OVERLAY_LINES, UNDERLINE_REPLY_TAIL, type Line } from '../underline-reads';
+import { OVERLAY_LINES, UNDERLINE_REPLY_TAIL, type Line, SURFACE_LOOK } from '../underline-reads';
 import { SKIP_FIREFOX, useFirefox, withTab, badgeCount, cardView, pressCtrl, pressShortcut } from './harness';
 
 const REPLY = `${FLAGGED} ${UNDERLINE_REPLY_TAIL}`;
 const DARK_THEME = 'html.dark body{background:#0d1117;color:#e6edf3} html.dark #reply{background:#1e1e1e;color:#e4e4e7;border-color:#3f3f46}';
 
-/** A surface's theme attribute and the relative luminance of its computed background. */
-function look(page: Page, selector: string): Promise<{ theme: string | null; luminance: number }> {
-  return page.evaluate((sel) => {
-    const el = document.querySelector('tactful-overlay')!.shadowRoot!.querySelector(sel)!;
-    const [r, g, b] = getComputedStyle(el).backgroundColor.match(/[\d.]+/g)!.map(Number) as [number, number, number];
-    const ch = (v: number) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
-    return { theme: el.getAttribute('data-theme'), luminance: 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b) };
-  }, selector);
-}
+const look = (page: Page, selector: string) => page.evaluate(SURFACE_LOOK, selector);
 
 describe.skipIf(SKIP_FIREFOX)('Firefox: theme switch while showing', () => {
   const s = useFirefox();
