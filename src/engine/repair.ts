@@ -584,10 +584,12 @@ function withHelpfulLead(original: string, edited: string, category: Category): 
   return `${lead}In case it helps, ${rest}`;
 }
 
-const WHOLE: Record<Category, string> = {
+/** The last resort per category, when nothing of the sentence can be kept; exported so a test can check each passes the checks itself. */
+export const WHOLE: Record<Category, string> = {
   'blame-shifting': 'I’ll sort this out for you myself and update you by [time].',
-  defensive: 'I understand why this is frustrating, and I’m on it.',
-  lecturing: 'Here’s what we can do now: [next step].',
+  // Not "I'm on it": an untimed promise, which the checks flag as vague.
+  defensive: 'I understand why this is frustrating, and I want to get it sorted for you.',
+  lecturing: 'Here’s what I can do now: [option].',
   'non-apology': 'I’m sorry we let you down, and I want to put it right.',
   'vague-commitment': 'I’ll update you by [time] with what I’ve found.',
 };

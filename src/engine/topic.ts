@@ -22,7 +22,7 @@ const FILLER = new Set([
   'best', 'reason', 'apologies', 'sorry', 'hands', 'taste', 'expectations', 'expectation', 'impression', 'extent', 'sounds', 'sense', 'fingers',
   // Where and when, and how the customer wrote: not what the reply is about ("I hear you about the month").
   'here', 'there', 'little', 'respect', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'minute', 'minutes',
-  'hour', 'hours', 'morning', 'afternoon', 'evening', 'future', 'records', 'logs', 'feet', 'look', 'tone', 'language', 'capitals', 'comments', 'comment', 'picture', 'fob',
+  'hour', 'hours', 'morning', 'afternoon', 'evening', 'future', 'records', 'logs', 'feet', 'look', 'mate', 'pal', 'buddy', 'dude', 'love', 'hun', 'tone', 'language', 'capitals', 'comments', 'comment', 'picture', 'fob',
 ]);
 /** A preposition that ties one noun phrase to the next as one thing ("the fee for your account"). */
 const JOIN = /^\s+(?:of|for|on|about|to|in|with|from)\s+$/i;

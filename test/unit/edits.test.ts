@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, validatePack, type RulePack } from '../../src/engine/index';
 import { EDIT_SPECS, applyEdit, baseForm, checkableSource, constructionEdits } from '../../src/engine/edits';
 import { grammarProblems } from '../../src/engine/grammar';
+import { WHOLE } from '../../src/engine/repair';
 import { hangShape, parseRegex } from '../../src/engine/safe-regex';
 import { CATEGORIES } from '../../src/engine/types';
 
@@ -252,6 +253,16 @@ describe('rewrites never cut an apology out of its own idiom', () => {
       'the new scanner’s been misreading barcodes all day',
     );
     expect(first('Apologies for any perceived delay in replying.').fixed).toBe('Apologies for the delay in replying.');
+  });
+});
+
+describe('the stock lines of last resort', () => {
+  it('each passes every check on its own, so a finding that reaches one still gets a suggestion', () => {
+    for (const [category, line] of Object.entries(WHOLE)) {
+      const left = analyze(line, { tips: false }).findings.filter((f) => f.ruleId !== 'unfilled-placeholder');
+      expect(left.map((f) => f.ruleId), `${category}: ${line}`).toEqual([]);
+    }
+    expect(analyze('I’m just doing my job, mate.', { tips: false }).findings[0]!.suggestions.length).toBeGreaterThan(0);
   });
 });
 
