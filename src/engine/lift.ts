@@ -12,8 +12,8 @@ import type { Category } from './types';
 /** Where a sentence breaks into clauses: punctuation, a dash, or a linking word. */
 // "so" only where a clause follows it ("so I can check…"), not "so many".
 const BREAK = /\s*[,;:]\s+|\s+[—–-]\s+|\s+(?=(?:so (?:i|we|you|it|that|this|the|there|they|he|she|your|our)|because|since|hence|which is why|that's why|that is why|and (?:i|we)|but (?:i|we))\b)/giu;
-/** A clause that only names the customer ("Mr Patel", "Sarah"). */
-const NAME_ONLY = /^(?:(?:mr|mrs|ms|miss|dr|mx)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?$/u;
+/** A clause that only names someone ("Mr Patel", "Sarah"). */
+export const NAME_ONLY = /^(?:(?:mr|mrs|ms|miss|dr|mx)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?$/u;
 const NOT_A_NAME = /^(?:again|look|well|so|sorry|ok|okay|yes|no|thanks|please|hi|hello|hey|listen|sadly|unfortunately|honestly|frankly|anyway|still|also|now|then|however|besides|plus|again)$/iu;
 const LINK = /^(?:so|because|since|hence|which is why|that's why|that is why|and|but)\s+/iu;
 const COMMON = /^(?:the|our|your|a|an|this|that|these|those|it|they|there|my|his|her|their|its|you|we)\b/iu;

@@ -6,7 +6,7 @@
  * feeling); a whole-sentence replacement only when the whole sentence is the problem.
  */
 import { splitClauses } from './clauses';
-import { OFFER, liftFrames } from './lift';
+import { NAME_ONLY, OFFER, liftFrames } from './lift';
 import { checkContext, hasTime } from './context';
 import { baseForm, capitalise, pastOf, thirdPerson } from './edits';
 import { foldTypography } from './normalize';
@@ -75,6 +75,13 @@ const THEIR_PROMISE = /^(\s*)((?:the|our|your) [\p{L}-]+(?: [\p{L}-]+)?) will ([
 /** A promise whose action is telling the customer. */
 const CONTACT = /\b(?:let you know|get back to you|be in touch|update you|reach out|contact you|call you|email you|message you)\b/i;
 
+/** What a sentence says, its end punctuation, and what closes a chat reply after it (a sign-off, a link, emoji). */
+function closing(text: string): { said: string; close: string; closer: string } {
+  const closer = TRAILER.exec(text)?.[0] ?? '';
+  const said = closer ? text.slice(0, -closer.length) : text;
+  return { said, close: END.exec(said)?.[0] ?? '', closer };
+}
+
 /** "We'll look into it as soon as possible." → "I'll look into it and update you by [time]." */
 function ownPromise(sentence: string): string | null {
   let s = sentence;
@@ -83,9 +90,7 @@ function ownPromise(sentence: string): string | null {
   // "Fingers crossed the signal's back by the weekend." → "I'll check that the signal's back by the weekend and let you know."
   const hedged = HEDGED_WITH_TIME.exec(s);
   if (hedged && hasTime(foldTypography(hedged[2]!).toLowerCase()) && !/^(?:i|we)\b/i.test(hedged[2]!)) {
-    const closer = TRAILER.exec(hedged[2]!)?.[0] ?? '';
-    const said = closer ? hedged[2]!.slice(0, -closer.length) : hedged[2]!;
-    const close = END.exec(said)?.[0] ?? '';
+    const { said, close, closer } = closing(hedged[2]!);
     // What is checked is a state ("it's sorted by Monday"), not another prediction ("it'll be sorted").
     const rest = said
       .replace(END, '')
@@ -98,9 +103,7 @@ function ownPromise(sentence: string): string | null {
   // A hope about someone else with no real time ("Hopefully the bank sorts its end out soon"): the agent
   // checks it happens and says when, rather than inventing the other party's deadline.
   if (hedged && !/^(?:i|we)\b/i.test(hedged[2]!) && VAGUE_TIME.test(hedged[2]!) && !/^(?:it|this|that|there)\b/i.test(hedged[2]!)) {
-    const closer = TRAILER.exec(hedged[2]!)?.[0] ?? '';
-    const said = closer ? hedged[2]!.slice(0, -closer.length) : hedged[2]!;
-    const close = END.exec(said)?.[0] ?? '';
+    const { said, close, closer } = closing(hedged[2]!);
     const rest = said.replace(END, '').replace(new RegExp(String.raw`,?\s*(?:` + VAGUE_TIME.source + ')', 'i'), '').replace(/^(?:the|our|your|they)\b/i, (w) => w.toLowerCase());
     if (words(rest) >= 3) return `${hedged[1]}I’ll check that ${rest} and update you by [time]${close}${closer}`;
   }
@@ -290,8 +293,6 @@ const GUESS = /\b(?:must|might|may|probably) have ([\p{L}-]+)\b/giu;
 
 const NOT_OUR_FAULT_THAT = /^(\s*(?:(?:so|but|and)\s+)?)(?:it['’]s|it is|it isn['’]t|that['’]s|that is|this is|this isn['’]t|it was|it wasn['’]t) not (?:our|my|the company['’]s|anyone here['’]s) fault(?: that)?\s+(?=\S)/iu;
 
-/** "Tom", "Mrs Okafor": a name set off by commas. */
-const NAME_ALONE = /^(?:(?:mr|mrs|ms|miss|dr|mx)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?$/u;
 /** A refusal's subject that is someone else: a named party, not the agent, "there" or a pronoun. */
 const THIRD_PARTY_SUBJECT = /^(?!(?:i|we|there|that|this|it|which|so|you|they|nothing|not)\b)(?:the |our |your )?[\p{L}-]+/iu;
 /** Asides that deflect inside a clause that otherwise says what happened. */
@@ -299,7 +300,7 @@ const DEFLECT_ASIDE = /\s+(?:on (?:their|your|the [\p{L}-]+['’]s) (?:end|side)
 const PASSIVE: Record<string, string> = {
   entered: 'entered', typed: 'typed', put: 'put', selected: 'selected', chose: 'chosen', used: 'used', booked: 'booked',
   ordered: 'ordered', deleted: 'deleted', cancelled: 'cancelled', canceled: 'canceled', clicked: 'clicked', ticked: 'ticked',
-  gave: 'given', sent: 'sent', uploaded: 'uploaded', picked: 'picked', missed: 'missed', ignored: 'ignored', chosen: 'chosen',
+  gave: 'given', sent: 'sent', uploaded: 'uploaded', picked: 'picked', missed: 'missed', ignored: 'ignored',
 };
 const CUSTOMER_ACTION = new RegExp(
   String.raw`^((?:(?:so|because|since|as|and|but|which is why|that's why)\s+)?)you\s+(?:(?:must|might|may|probably|accidentally|mistakenly|just)\s+(?:have\s+)?)*(` +
@@ -312,7 +313,7 @@ const CUSTOMER_CHANNEL = /^((?:(?:so|because|since|as|and|but)\s+)?)you\s+(?:mus
 const CHANNEL: Record<string, string> = { booked: 'the booking was made', ordered: 'the order was placed', paid: 'the payment was made', 'bought it': 'it was bought', 'signed up': 'the sign-up was made' };
 
 /** The customer's action said as what happened: "because you entered the PIN wrong" → "because the PIN was entered wrong". */
-export function customerAsPassive(text: string): string {
+function customerAsPassive(text: string): string {
   const channel = CUSTOMER_CHANNEL.exec(text);
   if (channel) return text.replace(CUSTOMER_CHANNEL, (_, lead: string, verb: string, prep: string) => `${lead}${CHANNEL[verb.toLowerCase()]} ${prep}`);
   return text.replace(CUSTOMER_ACTION, (_, lead: string, verb: string, det: string, np: string) => {
@@ -348,19 +349,19 @@ function takeApart(sentence: string): Taken {
     // "It's not our fault the flight was delayed": the denial goes, what happened is a fact to keep.
     const denied = c.text.replace(NOT_OUR_FAULT_THAT, '$1');
     if (denied !== c.text && words(denied) >= 3) c = { ...c, text: denied };
-    // A refusal that says what cannot be done keeps it, in the agent's own voice ("the system won't let me apply the code" → "I can't apply the code").
     // The customer's action said as what happened, not who did it ("because you entered the PIN wrong" → "because the PIN was entered wrong").
     const neutral = customerAsPassive(c.text);
     if (neutral !== c.text) c = { ...c, text: neutral };
     // A deflecting aside inside a clause that says what happened goes, the clause stays ("They changed the API on their end").
     const trimmed = c.text.replace(DEFLECT_ASIDE, '');
     if (trimmed !== c.text && words(trimmed) >= 3 && !DEFLECTS.test(foldTypography(trimmed).replace(LINK_START, ''))) c = { ...c, text: trimmed };
+    // A refusal that says what cannot be done keeps it, in the agent's own voice ("the system won't let me apply the code" → "I can't apply the code").
     const own = c.text.replace(OWN_LIMIT, (_, a: string | undefined, b: string | undefined) => `${a ?? b ?? ''}I can’t `);
     const limit = own !== c.text;
     const t = foldTypography((limit ? own : c.text).replace(OPENER, '').replace(LINK_START, '')).trim();
     if (limit || REFUSES.test(t)) refused = true;
     // A name set off by commas ("The previous agent, Tom, should have…") is who it was: it stays.
-    if (NAME_ALONE.test(t) && !FRAME_WORDS.has(t.toLowerCase())) return { sep: c.sep, text: c.text, deflects: false, limit: false };
+    if (NAME_ONLY.test(t) && !FRAME_WORDS.has(t.toLowerCase())) return { sep: c.sep, text: c.text, deflects: false, limit: false };
     // Someone else's refusal is what happened ("Corporate won't approve a goodwill credit"); the agent's own is a deflection.
     const theirs = !limit && REFUSES.test(t) && !DEFLECTS.test(t.replace(REFUSES, '')) && words(t) >= 4 && THIRD_PARTY_SUBJECT.test(t);
     // An apology of the agent's own goes too: the repair leads with one ("I'm sorry — "), never two.
@@ -449,8 +450,8 @@ export function ownFacts(sentence: string): string | null {
   if (!kept.length) return null;
   let text = joinKept(kept).replace(COMMON_START, (w) => w.toLowerCase());
   // "Blame the new software — it's been rejecting vouchers": what "it" was stays named.
-  const blamed = BLAME_TARGET.exec(clauses.find((c) => c.deflects)?.text ?? '')?.[1];
-  if (blamed && clauses[0]!.deflects) text = text.replace(/^it(?=['’]s\b| is\b| has\b| was\b| keeps\b)/u, blamed.replace(COMMON_START, (w) => w.toLowerCase()));
+  const blamed = clauses[0]!.deflects ? BLAME_TARGET.exec(clauses[0]!.text)?.[1] : undefined;
+  if (blamed) text = text.replace(/^it(?=['’]s\b| is\b| has\b| was\b| keeps\b)/u, blamed.replace(COMMON_START, (w) => w.toLowerCase()));
   if (words(text) < 3) return null;
   const close = end.trim() ? '.' : '';
   // An edit may already have owned the next step ("I'll contact the warranty team … by [time]").
@@ -467,13 +468,15 @@ const ABOUT_WHAT = /\b(?:(?:do|help)(?: you)?(?: anything| much| a thing)? (?:ab
 const ABOUT_SUBJECT =
   /^(?:(?:so|and|but|since|because|as)\s+)?(?:(?:any|all|these|those|the|your|our)\s+([^,;:.!?—–]+?)|anything to do with ([^,;:.!?—–]+?)|(?:complaints?|questions?|problems?|issues?) (?:about|with) ([^,;:.!?—–]+?)|(\p{L}[\p{L}-]*s(?: (?:on|with|to|for|about|of|in) [^,;:.!?—–]+?)?))\s+(?:is|are|will be|would be|needs?|has|have|must|should)\s+(?:to go |really |all |entirely |got )?(?:down to|up to|between you and|through|for (?:them|him|her|the)|go to|to go|nothing to do|a matter for)\b/iu;
 function subjectOf(text: string): string | undefined {
-  const m = ABOUT_SUBJECT.exec(foldTypography(text).replace(OPENER, ''));
+  // Matched on the folded text (same length), read back from the agent's own characters.
+  const typed = text.replace(OPENER, '');
+  const m = ABOUT_SUBJECT.exec(foldTypography(typed));
   if (!m) return undefined;
   const phrase = m[1] ?? m[2] ?? m[3] ?? m[4]!;
   const at = m.index + m[0].indexOf(phrase);
-  const said = text.replace(OPENER, '').slice(at, at + phrase.length);
+  const said = typed.slice(at, at + phrase.length);
   if (m[1]) {
-    const det = /^\s*(?:(?:so|and|but|since|because|as)\s+)?(\p{L}+)/iu.exec(foldTypography(text).replace(OPENER, ''))?.[1]?.toLowerCase();
+    const det = /^\s*(?:(?:so|and|but|since|because|as)\s+)?(\p{L}+)/iu.exec(m[0])?.[1]?.toLowerCase();
     return `${det === 'your' || det === 'our' ? det : 'the'} ${said}`;
   }
   return m[2] ? said : `the ${said}`;

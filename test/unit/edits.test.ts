@@ -38,11 +38,13 @@ describe('construction edits as data', () => {
   });
 });
 
+/** The first finding's span, and the sentence with its first suggestion applied. */
+const first = (text: string) => {
+  const f = analyze(text, { tips: false }).findings[0]!;
+  return { span: f.text, fixed: text.slice(0, f.start) + f.suggestions[0]!.replacement + text.slice(f.end) };
+};
+
 describe('rewrites that keep the agent’s facts', () => {
-  const first = (text: string) => {
-    const f = analyze(text, { tips: false }).findings[0]!;
-    return { span: f.text, fixed: text.slice(0, f.start) + f.suggestions[0]!.replacement + text.slice(f.end) };
-  };
 
   it('drops a defensive frame and underlines only the frame', () => {
     const r = first('As I already said, the refund has been processed.');
@@ -235,10 +237,6 @@ describe('the re-parse checks on rewrites', () => {
 });
 
 describe('rewrites never cut an apology out of its own idiom', () => {
-  const first = (text: string) => {
-    const f = analyze(text, { tips: false }).findings[0]!;
-    return { fixed: text.slice(0, f.start) + f.suggestions[0]!.replacement + text.slice(f.end) };
-  };
   it('"sorry you feel that way" is answered, not cut to "sorry way", and the re-parse check would catch it', () => {
     expect(grammarProblems('I’m sorry way.')).toContain('apology with its object cut');
     for (const text of ['I’m sorry you feel that way.', 'So sorry you feel this way about the new app!']) {
